@@ -1,0 +1,75 @@
+/**
+ * Building card records and keeping their index keys (`due`, `newRank`) in step with their state.
+ * The `by-due` and `by-new` indexes are sparse: a record without the key is not in the index.
+ */
+import type { DeckCard } from './deck-format';
+import { CardState, type CardRecord, type FsrsCard } from './types';
+
+/**
+ * Returns the record with `due` and `newRank` set or removed to match its state, suspension and kind.
+ * `newRank` is the card's deck position, so a suspended new card returns to its place when unsuspended.
+ */
+export function withIndexKeys(card: CardRecord): CardRecord {
+  const next: CardRecord = { ...card };
+  delete next.due;
+  delete next.newRank;
+  const studyable = !card.suspended && card.kind !== 'mcq';
+  if (!studyable) return next;
+  if (card.fsrs.state === CardState.New) {
+    next.newRank = card.position;
+  } else {
+    next.due = card.fsrs.due.getTime();
+  }
+  return next;
+}
+
+/** A new card record for a deck card, in position `rank` of its deck. */
+export function makeCardRecord(
+  deckId: string,
+  card: DeckCard,
+  rank: number,
+  fsrs: FsrsCard,
+  now: Date,
+): CardRecord {
+  const record: CardRecord = {
+    id: card.id,
+    deckId,
+    factId: card.factId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    tags: [...card.tags],
+    fsrs,
+    suspended: false,
+    buriedUntil: 0,
+    position: rank,
+    addedAt: now.getTime(),
+  };
+  if (card.source) record.source = card.source;
+  if (card.choices) record.choices = card.choices;
+  return withIndexKeys(record);
+}
+
+/** Replaces a card's content with a newer version of the deck card, keeping its schedule and history. */
+export function updateCardContent(
+  existing: CardRecord,
+  card: DeckCard,
+  deckId: string,
+  rank: number,
+): CardRecord {
+  const next: CardRecord = {
+    ...existing,
+    deckId,
+    factId: card.factId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    tags: [...card.tags],
+    position: rank,
+  };
+  delete next.source;
+  delete next.choices;
+  if (card.source) next.source = card.source;
+  if (card.choices) next.choices = card.choices;
+  return withIndexKeys(next);
+}

@@ -1,0 +1,147 @@
+/**
+ * The shareable deck format ("sarcomet-deck", version 1).
+ *
+ * Built-in decks are generated into this format at build time, and custom decks and shared decks use it too,
+ * so every deck that reaches the database has passed `parseDeckFile`. Documented in docs/deck-format.md.
+ */
+import * as v from 'valibot';
+
+export const DECK_FORMAT = 'sarcomet-deck';
+export const DECK_FORMAT_VERSION = 1;
+
+/** Limits that keep an untrusted deck from exhausting memory or storage. */
+export const DECK_LIMITS = {
+  maxCards: 5000,
+  maxTextLength: 2000,
+  maxShortText: 200,
+  maxTags: 20,
+  maxChoices: 8,
+  maxRefs: 40,
+  maxFileBytes: 5 * 1024 * 1024,
+} as const;
+
+const Id = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(120),
+  v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'ids use lower-case letters, digits and . _ : -'),
+);
+const ShortText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(DECK_LIMITS.maxShortText));
+const Text = v.pipe(v.string(), v.minLength(1), v.maxLength(DECK_LIMITS.maxTextLength));
+const Tag = v.pipe(v.string(), v.minLength(1), v.maxLength(60), v.regex(/^[a-z0-9][a-z0-9-/]*$/));
+const Tags = v.pipe(v.array(Tag), v.maxLength(DECK_LIMITS.maxTags));
+
+export const CARD_KINDS = ['qa', 'cloze', 'ordered', 'mcq'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+export const SourceSchema = v.strictObject({
+  /** Section number and title, e.g. "4.5. MicroRNAs". */
+  section: ShortText,
+  /** Table or figure, e.g. "Table 2", when the fact comes from one. */
+  table: v.optional(ShortText),
+  figure: v.optional(ShortText),
+  /** The review's reference numbers that support the fact. */
+  refs: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999))),
+    v.maxLength(DECK_LIMITS.maxRefs),
+  ),
+  /** A short verbatim excerpt of the review. */
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(600)),
+});
+export type CardSource = v.InferOutput<typeof SourceSchema>;
+
+export const CardSchema = v.pipe(
+  v.strictObject({
+    id: Id,
+    factId: Id,
+    kind: v.picklist(CARD_KINDS),
+    front: Text,
+    back: Text,
+    tags: Tags,
+    source: v.optional(SourceSchema),
+    /** Options of a multiple-choice item; `answer` holds the indexes of the correct ones. */
+    choices: v.optional(
+      v.strictObject({
+        options: v.pipe(v.array(ShortText), v.minLength(2), v.maxLength(DECK_LIMITS.maxChoices)),
+        answer: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1)),
+      }),
+    ),
+  }),
+  v.check(
+    (card) => (card.kind === 'mcq') === (card.choices !== undefined),
+    'multiple-choice items, and only they, carry choices',
+  ),
+  v.check(
+    (card) =>
+      card.choices === undefined ||
+      (card.choices.answer.every((i) => i < card.choices!.options.length) &&
+        new Set(card.choices.options).size === card.choices.options.length),
+    'choices must be distinct and every answer index must point at an option',
+  ),
+);
+export type DeckCard = v.InferOutput<typeof CardSchema>;
+
+export const DeckFileSchema = v.pipe(
+  v.strictObject({
+    format: v.literal(DECK_FORMAT),
+    version: v.literal(DECK_FORMAT_VERSION),
+    id: Id,
+    title: ShortText,
+    description: v.pipe(v.string(), v.maxLength(DECK_LIMITS.maxTextLength)),
+    language: v.pipe(
+      v.string(),
+      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language is a BCP 47 tag such as "en"'),
+    ),
+    tags: Tags,
+    /** Topic used to group decks in the browser, e.g. "Biology". */
+    topic: v.optional(ShortText),
+    cards: v.pipe(v.array(CardSchema), v.minLength(1), v.maxLength(DECK_LIMITS.maxCards)),
+  }),
+  v.check(
+    (deck) => new Set(deck.cards.map((c) => c.id)).size === deck.cards.length,
+    'card ids must be unique',
+  ),
+);
+export type DeckFile = v.InferOutput<typeof DeckFileSchema>;
+
+/** Entry of `decks/index.json`, the list of built-in decks the build emits. */
+export const DeckIndexSchema = v.strictObject({
+  format: v.literal('sarcomet-deck-index'),
+  decks: v.array(
+    v.strictObject({
+      id: Id,
+      title: ShortText,
+      topic: v.optional(ShortText),
+      file: v.pipe(v.string(), v.regex(/^[a-z0-9._-]+\.json$/)),
+      /** Content hash: the app re-imports a built-in deck only when this changes. */
+      hash: v.pipe(v.string(), v.regex(/^[a-f0-9]{8,64}$/)),
+      cardCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
+});
+export type DeckIndex = v.InferOutput<typeof DeckIndexSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+function issuesToMessages(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.slice(0, 10).map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Validates untrusted deck data (already JSON-parsed). Never throws. */
+export function parseDeckFile(data: unknown): ParseResult<DeckFile> {
+  const result = v.safeParse(DeckFileSchema, data);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, errors: issuesToMessages(result.issues) };
+}
+
+/** Validates the built-in deck index. Never throws. */
+export function parseDeckIndex(data: unknown): ParseResult<DeckIndex> {
+  const result = v.safeParse(DeckIndexSchema, data);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, errors: issuesToMessages(result.issues) };
+}

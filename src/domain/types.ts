@@ -1,0 +1,131 @@
+/**
+ * Records the app keeps. The ts-fsrs card is kept whole under `fsrs` (snake_case, as ts-fsrs defines it);
+ * the fields around it are ours and camelCase. Domain code never imports ts-fsrs outside scheduler.ts,
+ * so the stored FSRS card is described here structurally.
+ */
+import type { CardKind, CardSource } from './deck-format';
+
+/** FSRS learning state, numerically identical to ts-fsrs's `State`. */
+export const CardState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type CardState = (typeof CardState)[keyof typeof CardState];
+
+/** A grade, numerically identical to ts-fsrs's `Rating` (Manual = 0 is never used by the UI). */
+export const Grade = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
+export type Grade = (typeof Grade)[keyof typeof Grade];
+export const GRADES: readonly Grade[] = [Grade.Again, Grade.Hard, Grade.Good, Grade.Easy];
+export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+/** The ts-fsrs card, stored whole. Dates are `Date` objects (IndexedDB stores them natively). */
+export interface FsrsCard {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: CardState;
+  last_review?: Date;
+}
+
+/** The ts-fsrs review log, stored whole inside our review-log record. */
+export interface FsrsLog {
+  rating: Grade;
+  state: CardState;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  last_elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  review: Date;
+}
+
+export interface CardRecord {
+  id: string;
+  deckId: string;
+  factId: string;
+  kind: CardKind;
+  front: string;
+  back: string;
+  tags: string[];
+  source?: CardSource;
+  choices?: { options: string[]; answer: number[] };
+  fsrs: FsrsCard;
+  suspended: boolean;
+  /** Epoch ms until which the card is buried (manually); 0 when not buried. */
+  buriedUntil: number;
+  /**
+   * Index key of `by-due`: epoch ms of `fsrs.due` for studyable cards that have left the New state.
+   * Absent for new, suspended and multiple-choice cards, so the index holds only what can come due.
+   */
+  due?: number;
+  /**
+   * Index key of `by-new` ([deckId, newRank]): position of a new, studyable card in its deck.
+   * Absent once the card has been studied, or when suspended or multiple-choice.
+   */
+  newRank?: number;
+  /** The card's position in its deck file; new cards are studied in this order. */
+  position: number;
+  /** Epoch ms when the card entered the collection. */
+  addedAt: number;
+}
+
+export interface ReviewLogRecord {
+  /** Client-generated id (UUID), so a retried write cannot store the same review twice. */
+  id: string;
+  cardId: string;
+  deckId: string;
+  factId: string;
+  /** Epoch ms of the review; index `by-time`. */
+  time: number;
+  grade: Grade;
+  /** State of the card before this review. */
+  stateBefore: CardState;
+  log: FsrsLog;
+  /** The whole card record as it was before this review, so undo restores it exactly. */
+  previous: CardRecord;
+}
+
+export interface DeckRecord {
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  tags: string[];
+  topic?: string;
+  builtIn: boolean;
+  /** Content hash of the deck file last imported (built-in decks update when it changes). */
+  hash: string;
+  cardCount: number;
+  importedAt: number;
+  updatedAt: number;
+}
+
+export interface Settings {
+  /** Desired retention, 0.70 to 0.99. */
+  retention: number;
+  /** Learning steps, e.g. ["1m", "10m"]. */
+  learningSteps: string[];
+  relearningSteps: string[];
+  maximumInterval: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Local hour (0-23) at which a new study day starts. */
+  dayStartHour: number;
+  /** 'system' follows prefers-color-scheme. */
+  theme: 'system' | 'light' | 'dark';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  retention: 0.9,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumInterval: 36500,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  dayStartHour: 4,
+  theme: 'system',
+};

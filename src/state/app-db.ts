@@ -1,0 +1,18 @@
+/**
+ * The app's one database connection, and the signals the UI shows when the browser takes it away.
+ */
+import { createSignal } from 'solid-js';
+import { DB_NAME, makeDbConnection } from '../storage/db';
+
+const [versionChanged, setVersionChanged] = createSignal(false);
+const [blocked, setBlocked] = createSignal(false);
+
+/** Set when another tab opened a newer version: this tab has closed its connection and must reload. */
+export { versionChanged, blocked };
+
+export const connection = makeDbConnection(DB_NAME, {
+  onVersionChange: () => setVersionChanged(true),
+  onBlocked: () => setBlocked(true),
+  // The connection reopens itself on next use; nothing to show the user.
+  onTerminated: () => undefined,
+});

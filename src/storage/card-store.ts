@@ -1,0 +1,160 @@
+/**
+ * Reading and changing cards. Every write goes through `withIndexKeys`, so `due` and `newRank` (the keys of the
+ * sparse `by-due` and `by-new` indexes) always match the card's state, suspension and kind.
+ */
+import { withIndexKeys } from '../domain/card-record';
+import { CardState, type CardRecord } from '../domain/types';
+import { StorageError } from './errors';
+import { runTransaction, type AppDatabase } from './transaction';
+
+/** The card with this id, or undefined. */
+export async function getCard(db: AppDatabase, id: string): Promise<CardRecord | undefined> {
+  return runTransaction(db, ['cards'], 'readonly', (tx) => tx.objectStore('cards').get(id));
+}
+
+/** Stores a card (created or replaced), with its index keys recomputed. Resolves once committed. */
+export async function putCard(db: AppDatabase, card: CardRecord): Promise<CardRecord> {
+  const record = withIndexKeys(card);
+  await runTransaction(db, ['cards'], 'readwrite', (tx) => tx.objectStore('cards').put(record));
+  return record;
+}
+
+/** Every card of a deck (any state, suspended included), in id order. */
+export async function cardsOfDeck(db: AppDatabase, deckId: string): Promise<CardRecord[]> {
+  return runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx.objectStore('cards').index('by-deck').getAll(deckId),
+  );
+}
+
+/** Every card of a fact (its siblings), for sibling burying. */
+export async function cardsOfFact(db: AppDatabase, factId: string): Promise<CardRecord[]> {
+  return runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx.objectStore('cards').index('by-fact').getAll(factId),
+  );
+}
+
+/**
+ * Studied cards of all decks that are due at or before `until` (epoch ms), earliest first.
+ * New, suspended and multiple-choice cards are not in `by-due`; buried cards are (the queue checks
+ * `buriedUntil`, since a bury ends by the clock, not by a write).
+ */
+export async function dueCards(db: AppDatabase, until: number): Promise<CardRecord[]> {
+  return runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx.objectStore('cards').index('by-due').getAll(IDBKeyRange.upperBound(until)),
+  );
+}
+
+/**
+ * When the next studied card comes due after `after` (epoch ms), in the given decks (all when absent):
+ * the earliest `due`, or the end of its bury when that is later. Null when nothing is scheduled.
+ * Reads `by-due` in order and stops as soon as no later card can come due earlier.
+ */
+export async function firstDueAfter(
+  db: AppDatabase,
+  after: number,
+  deckIds?: ReadonlySet<string>,
+): Promise<number | null> {
+  return runTransaction(db, ['cards'], 'readonly', async (tx) => {
+    let best: number | null = null;
+    let cursor = await tx
+      .objectStore('cards')
+      .index('by-due')
+      .openCursor(IDBKeyRange.lowerBound(after, true));
+    while (cursor) {
+      const due = cursor.key;
+      if (best !== null && due >= best) break;
+      const card = cursor.value;
+      if (!deckIds || deckIds.has(card.deckId)) {
+        const at = Math.max(due, card.buriedUntil);
+        if (best === null || at < best) best = at;
+      }
+      cursor = await cursor.continue();
+    }
+    return best;
+  });
+}
+
+/** Up to `limit` new, studyable cards of a deck, in deck order (`newRank`). */
+export async function newCards(db: AppDatabase, deckId: string, limit: number): Promise<CardRecord[]> {
+  // getAll treats a count of 0 as "no limit".
+  if (!(limit > 0)) return [];
+  return runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx.objectStore('cards').index('by-new').getAll(newRange(deckId), Math.floor(limit)),
+  );
+}
+
+export interface DeckCounts {
+  /** All cards of the deck. */
+  total: number;
+  /** New cards waiting to be introduced (studyable ones only). */
+  new: number;
+  /** Studied cards due at or before `until`, not suspended or buried at `until`. */
+  due: number;
+  /** Cards in learning or relearning (a subset of what can be due). */
+  learning: number;
+  suspended: number;
+  /** Cards buried at `until`. */
+  buried: number;
+}
+
+/** Counts for a deck's overview, as of `until` (epoch ms), read in one transaction. */
+export async function deckCounts(db: AppDatabase, deckId: string, until: number): Promise<DeckCounts> {
+  const cards = await cardsOfDeck(db, deckId);
+  const counts: DeckCounts = { total: cards.length, new: 0, due: 0, learning: 0, suspended: 0, buried: 0 };
+  for (const card of cards) {
+    if (card.suspended) {
+      counts.suspended += 1;
+      continue;
+    }
+    if (card.buriedUntil > until) {
+      counts.buried += 1;
+      continue;
+    }
+    if (card.newRank !== undefined) counts.new += 1;
+    if (card.due !== undefined && card.due <= until) counts.due += 1;
+    if (
+      card.due !== undefined &&
+      (card.fsrs.state === CardState.Learning || card.fsrs.state === CardState.Relearning)
+    ) {
+      counts.learning += 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Suspends or unsuspends a card: a suspended card leaves `by-due` and `by-new`; unsuspended, it returns.
+ * Resolves with the stored record; rejects with `invalid` when there is no such card.
+ */
+export async function suspendCard(db: AppDatabase, id: string, suspended: boolean): Promise<CardRecord> {
+  return updateCard(db, id, (card) => ({ ...card, suspended }));
+}
+
+/**
+ * Buries a card until `until` (epoch ms; 0 unburies it). A buried card keeps its index keys: the queue skips
+ * it while `buriedUntil` is in the future. Resolves with the stored record.
+ */
+export async function buryCard(db: AppDatabase, id: string, until: number): Promise<CardRecord> {
+  return updateCard(db, id, (card) => ({ ...card, buriedUntil: until }));
+}
+
+/** Reads, changes and writes one card in a single transaction, keeping its index keys right. */
+async function updateCard(
+  db: AppDatabase,
+  id: string,
+  change: (card: CardRecord) => CardRecord,
+): Promise<CardRecord> {
+  return runTransaction(db, ['cards'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('cards');
+    const card = await store.get(id);
+    if (!card) throw new StorageError('invalid', 'This card no longer exists, so nothing was changed.');
+    const next = withIndexKeys(change(card));
+    await store.put(next);
+    return next;
+  });
+}
+
+/** Key range of one deck's cards in `by-new`. */
+export function newRange(deckId: string): IDBKeyRange {
+  return IDBKeyRange.bound([deckId, -Infinity], [deckId, Infinity]);
+}

@@ -1,0 +1,20 @@
+/** Small app-level values kept next to the collection (e.g. 'deck-index-hash', 'persist-requested'). */
+import { runTransaction, type AppDatabase } from './transaction';
+
+/** Keys in use; any other string is allowed too. */
+export type MetaKey = 'deck-index-hash' | 'persist-requested' | (string & {});
+
+/** The value stored under `key`, or undefined. The caller checks its shape: it was stored by an older version. */
+export async function getMeta(db: AppDatabase, key: MetaKey): Promise<unknown> {
+  return runTransaction(db, ['meta'], 'readonly', (tx) => tx.objectStore('meta').get(key));
+}
+
+/** Stores `value` (any structured-cloneable value) under `key`. Resolves once committed. */
+export async function setMeta(db: AppDatabase, key: MetaKey, value: unknown): Promise<void> {
+  await runTransaction(db, ['meta'], 'readwrite', (tx) => tx.objectStore('meta').put(value, key));
+}
+
+/** Removes the value stored under `key`. */
+export async function deleteMeta(db: AppDatabase, key: MetaKey): Promise<void> {
+  await runTransaction(db, ['meta'], 'readwrite', (tx) => tx.objectStore('meta').delete(key));
+}

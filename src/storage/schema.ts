@@ -1,0 +1,42 @@
+/**
+ * The shape of the SarcoMet IndexedDB database (current version). Object stores and indexes are kebab-case.
+ * `by-due` and `by-new` are sparse: a card without the key (see `withIndexKeys`) is not in the index.
+ */
+import type { DBSchema } from 'idb';
+import type { CardRecord, DeckRecord, ReviewLogRecord, Settings } from '../domain/types';
+
+export interface AppDB extends DBSchema {
+  decks: {
+    key: string;
+    value: DeckRecord;
+  };
+  cards: {
+    key: string;
+    value: CardRecord;
+    indexes: {
+      'by-deck': string;
+      'by-due': number;
+      'by-new': [string, number];
+      'by-fact': string;
+    };
+  };
+  'review-logs': {
+    key: string;
+    value: ReviewLogRecord;
+    indexes: {
+      'by-time': number;
+      'by-card': string;
+    };
+  };
+  settings: {
+    key: string;
+    value: Settings;
+  };
+  meta: {
+    key: string;
+    value: unknown;
+  };
+}
+
+/** Key of the single record in the `settings` store. */
+export const SETTINGS_KEY = 'settings';

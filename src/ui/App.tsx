@@ -1,0 +1,85 @@
+import { createEffect, Match, onMount, Show, Switch } from 'solid-js';
+import { blocked, versionChanged } from '../state/app-db';
+import { createCollection } from '../state/create-collection';
+import NavBar, { type NavName } from './components/NavBar';
+import { CollectionContext } from './context';
+import { createRoute, type Route } from './router';
+import DeckScreen from './screens/DeckScreen';
+import DecksScreen from './screens/DecksScreen';
+import HomeScreen from './screens/HomeScreen';
+import SettingsScreen from './screens/SettingsScreen';
+import StudyScreen from './screens/StudyScreen';
+
+function navName(route: Route): NavName | null {
+  if (route.name === 'home' || route.name === 'study') return 'home';
+  if (route.name === 'decks' || route.name === 'deck') return 'decks';
+  if (route.name === 'settings') return 'settings';
+  return null;
+}
+
+export default function App() {
+  const collection = createCollection();
+  const route = createRoute();
+
+  onMount(() => void collection.load());
+
+  createEffect(() => {
+    const theme = collection.settings().theme;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  });
+
+  // Move focus to the new screen's content, so keyboard and screen-reader users land on it.
+  createEffect((previous: Route['name'] | undefined) => {
+    const name = route().name;
+    if (previous !== undefined && previous !== name)
+      queueMicrotask(() => document.getElementById('main')?.focus());
+    return name;
+  });
+
+  return (
+    <CollectionContext.Provider value={collection}>
+      <div class="app">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Show when={versionChanged() || blocked()}>
+          <div class="banner" role="alert">
+            <p>
+              {versionChanged()
+                ? 'SarcoMet was updated in another tab. Reload to keep studying; your reviews are saved.'
+                : 'Close other SarcoMet tabs so this one can update its data.'}
+            </p>
+            <button type="button" class="btn btn-small" onClick={() => location.reload()}>
+              Reload
+            </button>
+          </div>
+        </Show>
+        <Switch>
+          <Match when={route().name === 'home'}>
+            <HomeScreen />
+          </Match>
+          <Match when={route().name === 'study' && route()}>
+            {(r) => <StudyScreen deckId={(r() as Extract<Route, { name: 'study' }>).deckId} />}
+          </Match>
+          <Match when={route().name === 'decks'}>
+            <DecksScreen />
+          </Match>
+          <Match when={route().name === 'deck' && route()}>
+            {(r) => <DeckScreen deckId={(r() as Extract<Route, { name: 'deck' }>).deckId} />}
+          </Match>
+          <Match when={route().name === 'settings'}>
+            <SettingsScreen />
+          </Match>
+          <Match when={route().name === 'not-found'}>
+            <main id="main" tabindex="-1" class="empty">
+              <h1>Page not found</h1>
+              <a href="#/">Go to Home</a>
+            </main>
+          </Match>
+        </Switch>
+        <NavBar current={navName(route())} />
+      </div>
+    </CollectionContext.Provider>
+  );
+}

@@ -1,0 +1,32 @@
+import { Show } from 'solid-js';
+import type { CardRecord } from '../../domain/types';
+import SourceDetails from './SourceDetails';
+
+const KIND_LABEL: Record<CardRecord['kind'], string> = {
+  qa: 'Question',
+  cloze: 'Fill in the blank',
+  ordered: 'Put in order',
+  mcq: 'Multiple choice',
+};
+
+/** A card: its front, and when `revealed` its back and source. Text only: card content is never HTML. */
+export default function Flashcard(props: { card: CardRecord; revealed: boolean; deckTitle: string }) {
+  return (
+    <article class="flashcard card-surface" aria-label="Card">
+      <div class="card-meta">
+        <span>{props.deckTitle}</span>
+        <span>{KIND_LABEL[props.card.kind]}</span>
+      </div>
+      <h2 class="front" id="card-front">
+        {props.card.front}
+      </h2>
+      <Show when={props.revealed}>
+        <hr />
+        <section aria-label="Answer">
+          <p class="back">{props.card.back}</p>
+          <Show when={props.card.source}>{(source) => <SourceDetails source={source()} />}</Show>
+        </section>
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * A small hash router: routes are few and flat, and hash URLs work from the service worker's cached
+ * index.html without any server rewrite.
+ */
+import { createSignal, onCleanup } from 'solid-js';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'study'; deckId: string | null }
+  | { name: 'decks' }
+  | { name: 'deck'; deckId: string }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+/** Parses a location hash such as "#/study/biology". */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (first === 'study' && parts.length <= 2) return { name: 'study', deckId: second ?? null };
+  if (first === 'decks' && parts.length === 1) return { name: 'decks' };
+  if (first === 'decks' && second && parts.length === 2) return { name: 'deck', deckId: second };
+  if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  return { name: 'not-found', path };
+}
+
+/** The href of a route. */
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'study':
+      return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
+    case 'decks':
+      return '#/decks';
+    case 'deck':
+      return `#/decks/${encodeURIComponent(route.deckId)}`;
+    case 'settings':
+      return '#/settings';
+    case 'not-found':
+      return '#/';
+  }
+}
+
+/** The current route as a signal that follows `hashchange`. */
+export function createRoute() {
+  const [route, setRoute] = createSignal<Route>(parseRoute(location.hash));
+  const onChange = () => setRoute(parseRoute(location.hash));
+  window.addEventListener('hashchange', onChange);
+  onCleanup(() => window.removeEventListener('hashchange', onChange));
+  return route;
+}
+
+export function navigate(route: Route): void {
+  location.hash = href(route);
+}

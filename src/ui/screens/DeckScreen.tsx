@@ -1,0 +1,112 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import type { CardRecord } from '../../domain/types';
+import { cardsOfDeck } from '../../storage/card-store';
+import SourceDetails from '../components/SourceDetails';
+import { useCollection } from '../context';
+import { navigate } from '../router';
+
+const PAGE = 50;
+
+/** One deck's cards, filterable by tag and searchable, each with its source. */
+export default function DeckScreen(props: { deckId: string }) {
+  const collection = useCollection();
+  const deck = () => collection.decks().find((d) => d.id === props.deckId);
+  const [cards] = createResource(
+    () => [props.deckId, collection.revision()] as const,
+    async ([deckId]) => cardsOfDeck(await collection.db(), deckId),
+  );
+  const [tag, setTag] = createSignal<string | null>(null);
+  const [query, setQuery] = createSignal('');
+  const [shown, setShown] = createSignal(PAGE);
+
+  const tags = createMemo(() => {
+    const all = new Set<string>();
+    for (const card of cards() ?? []) for (const t of card.tags) if (t !== props.deckId) all.add(t);
+    return [...all].sort();
+  });
+  const filtered = createMemo(() => {
+    const q = query().trim().toLowerCase();
+    const t = tag();
+    return (cards() ?? []).filter(
+      (card: CardRecord) =>
+        (!t || card.tags.includes(t)) &&
+        (!q || card.front.toLowerCase().includes(q) || card.back.toLowerCase().includes(q)),
+    );
+  });
+
+  return (
+    <>
+      <header class="topbar">
+        <button type="button" class="btn btn-small btn-ghost" onClick={() => navigate({ name: 'decks' })}>
+          <span aria-hidden="true">←</span>
+          <span class="visually-hidden">Back to Decks</span>
+        </button>
+        <h1>{deck()?.title ?? 'Deck'}</h1>
+        <button
+          type="button"
+          class="btn btn-small btn-primary"
+          onClick={() => navigate({ name: 'study', deckId: props.deckId })}
+        >
+          Study
+        </button>
+      </header>
+      <main id="main" tabindex="-1">
+        <Show when={deck()} fallback={<p class="empty">This deck does not exist (any more).</p>}>
+          <label class="visually-hidden" for="card-search">
+            Search cards
+          </label>
+          <input
+            id="card-search"
+            class="search"
+            type="search"
+            placeholder="Search cards"
+            value={query()}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setShown(PAGE);
+            }}
+          />
+          <div class="chips" role="group" aria-label="Filter by tag">
+            <button type="button" class="chip" aria-pressed={tag() === null} onClick={() => setTag(null)}>
+              All
+            </button>
+            <For each={tags()}>
+              {(t) => (
+                <button
+                  type="button"
+                  class="chip"
+                  aria-pressed={tag() === t}
+                  onClick={() => {
+                    setTag(tag() === t ? null : t);
+                    setShown(PAGE);
+                  }}
+                >
+                  {t}
+                </button>
+              )}
+            </For>
+          </div>
+          <p class="muted" role="status">
+            {filtered().length} of {cards()?.length ?? 0} cards
+          </p>
+          <ul class="card-list">
+            <For each={filtered().slice(0, shown())}>
+              {(card) => (
+                <li class="card-surface">
+                  <p class="q">{card.front}</p>
+                  <p class="a">{card.back}</p>
+                  <Show when={card.source}>{(source) => <SourceDetails source={source()} />}</Show>
+                </li>
+              )}
+            </For>
+          </ul>
+          <Show when={filtered().length > shown()}>
+            <button type="button" class="btn btn-block" onClick={() => setShown(shown() + PAGE)}>
+              Show more cards
+            </button>
+          </Show>
+        </Show>
+      </main>
+    </>
+  );
+}

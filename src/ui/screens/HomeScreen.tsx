@@ -1,0 +1,108 @@
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import type { QueueCounts } from '../../domain/queue';
+import { now, timeZone } from '../../state/clock';
+import { loadSnapshot, queueOf } from '../../state/study-snapshot';
+import CountsLine from '../components/CountsLine';
+import { useCollection } from '../context';
+import { navigate } from '../router';
+
+const total = (c: QueueCounts) => c.new + c.learning + c.review;
+
+/** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
+export default function HomeScreen() {
+  const collection = useCollection();
+  const [overview] = createResource(
+    () => (collection.state() === 'ready' ? collection.revision() : false),
+    async () => {
+      const db = await collection.db();
+      const decks = collection.decks();
+      const snapshot = await loadSnapshot(db, decks, collection.settings(), now(), timeZone());
+      return {
+        all: queueOf(snapshot).counts,
+        answeredToday: snapshot.todayLogs.length,
+        decks: decks.map((deck) => ({ deck, counts: queueOf(snapshot, new Set([deck.id])).counts })),
+      };
+    },
+  );
+
+  return (
+    <>
+      <header class="topbar">
+        <h1>SarcoMet</h1>
+      </header>
+      <main id="main" tabindex="-1">
+        <Switch>
+          <Match when={collection.state() === 'loading' || (overview.loading && !overview.latest)}>
+            <p class="empty muted" role="status">
+              Preparing your decks…
+            </p>
+          </Match>
+          <Match when={collection.state() === 'error'}>
+            <div class="empty" role="alert">
+              <h2>Your decks could not be loaded</h2>
+              <p>{collection.error()}</p>
+              <button type="button" class="btn btn-primary" onClick={() => void collection.load()}>
+                Try again
+              </button>
+            </div>
+          </Match>
+          <Match when={overview.latest}>
+            {(data) => (
+              <Show
+                when={data().decks.length > 0}
+                fallback={
+                  <div class="empty">
+                    <h2>No decks yet</h2>
+                    <p class="muted">The built-in decks load when the app first opens online.</p>
+                  </div>
+                }
+              >
+                <section class="study-all card-surface deck-row" aria-labelledby="all-title">
+                  <div>
+                    <h2 id="all-title" class="section-title">
+                      Today
+                    </h2>
+                    <CountsLine counts={data().all} />
+                    <p class="muted">
+                      {data().answeredToday === 0
+                        ? 'Nothing studied yet today.'
+                        : `${data().answeredToday} ${data().answeredToday === 1 ? 'answer' : 'answers'} so far today.`}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    class="btn btn-primary"
+                    onClick={() => navigate({ name: 'study', deckId: null })}
+                  >
+                    Study all
+                  </button>
+                </section>
+                <h2 class="section-title">Decks</h2>
+                <ul class="deck-list">
+                  <For each={data().decks}>
+                    {(row) => (
+                      <li class="card-surface deck-row">
+                        <div>
+                          <h3>{row.deck.title}</h3>
+                          <CountsLine counts={row.counts} />
+                        </div>
+                        <button
+                          type="button"
+                          class={`btn btn-small ${total(row.counts) > 0 ? '' : 'btn-ghost'}`}
+                          onClick={() => navigate({ name: 'study', deckId: row.deck.id })}
+                          aria-label={`Study ${row.deck.title}`}
+                        >
+                          Study
+                        </button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
+          </Match>
+        </Switch>
+      </main>
+    </>
+  );
+}

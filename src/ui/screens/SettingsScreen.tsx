@@ -1,0 +1,187 @@
+import { createSignal, For, Show } from 'solid-js';
+import { isValidStep } from '../../domain/scheduler';
+import type { Settings } from '../../domain/types';
+import { useCollection } from '../context';
+
+const parseSteps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function workload(retention: number): string {
+  if (retention >= 0.95) return 'Very high: you will remember almost everything, but reviews pile up fast.';
+  if (retention >= 0.9) return 'Recommended: a good balance of remembering and daily workload.';
+  if (retention >= 0.8) return 'Lighter: fewer reviews, and you will forget more before each one.';
+  return 'Minimal: few reviews, but you will forget a lot between them.';
+}
+
+/** Scheduling, limits, day start and theme. */
+export default function SettingsScreen() {
+  const collection = useCollection();
+  const [draft, setDraft] = createSignal<Settings>({ ...collection.settings() });
+  const [learning, setLearning] = createSignal(collection.settings().learningSteps.join(' '));
+  const [relearning, setRelearning] = createSignal(collection.settings().relearningSteps.join(' '));
+  const [status, setStatus] = createSignal('');
+  const [error, setError] = createSignal('');
+
+  const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
+    setDraft({ ...draft(), [key]: value });
+  const stepsError = (text: string) => {
+    const steps = parseSteps(text);
+    if (steps.length === 0) return 'Enter at least one step, such as 10m.';
+    const bad = steps.find((s) => !isValidStep(s));
+    return bad ? `“${bad}” is not a step. Use minutes, hours or days, such as 1m, 10m, 1h or 1d.` : '';
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setStatus('');
+    setError('');
+    const stepProblem = stepsError(learning()) || stepsError(relearning());
+    if (stepProblem) {
+      setError(stepProblem);
+      return;
+    }
+    try {
+      await collection.updateSettings({
+        ...draft(),
+        learningSteps: parseSteps(learning()),
+        relearningSteps: parseSteps(relearning()),
+      });
+      setStatus('Settings saved.');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Settings could not be saved. Please try again.');
+    }
+  };
+
+  const numberField = (
+    key: 'newPerDay' | 'reviewsPerDay' | 'maximumInterval',
+    label: string,
+    hint: string,
+    max: number,
+  ) => (
+    <div class="field card-surface">
+      <label for={`setting-${key}`}>{label}</label>
+      <input
+        id={`setting-${key}`}
+        type="number"
+        inputmode="numeric"
+        min="0"
+        max={max}
+        value={draft()[key]}
+        aria-describedby={`hint-${key}`}
+        onInput={(e) => update(key, e.currentTarget.valueAsNumber)}
+      />
+      <p class="hint" id={`hint-${key}`}>
+        {hint}
+      </p>
+    </div>
+  );
+
+  return (
+    <>
+      <header class="topbar">
+        <h1>Settings</h1>
+      </header>
+      <main id="main" tabindex="-1">
+        <form class="settings-form" onSubmit={(e) => void save(e)} novalidate>
+          <div class="field card-surface">
+            <label for="setting-retention">Desired retention: {Math.round(draft().retention * 100)}%</label>
+            <input
+              id="setting-retention"
+              type="range"
+              min="0.7"
+              max="0.99"
+              step="0.01"
+              value={draft().retention}
+              aria-describedby="hint-retention"
+              aria-valuetext={`${Math.round(draft().retention * 100)} percent`}
+              onInput={(e) => update('retention', e.currentTarget.valueAsNumber)}
+            />
+            <p class="hint" id="hint-retention">
+              The chance of remembering a card when it comes due. Higher means more reviews each day.{' '}
+              {workload(draft().retention)}
+            </p>
+          </div>
+          {numberField('newPerDay', 'New cards per day', 'How many new cards to introduce each day.', 9999)}
+          {numberField(
+            'reviewsPerDay',
+            'Maximum reviews per day',
+            'Reviews beyond this wait for the next day.',
+            99999,
+          )}
+          <div class="field card-surface">
+            <label for="setting-learning">Learning steps</label>
+            <input
+              id="setting-learning"
+              type="text"
+              autocomplete="off"
+              value={learning()}
+              aria-describedby="hint-learning"
+              onInput={(e) => setLearning(e.currentTarget.value)}
+            />
+            <p class="hint" id="hint-learning">
+              Delays before a new card graduates, separated by spaces, e.g. “1m 10m”.
+            </p>
+          </div>
+          <div class="field card-surface">
+            <label for="setting-relearning">Relearning steps</label>
+            <input
+              id="setting-relearning"
+              type="text"
+              autocomplete="off"
+              value={relearning()}
+              aria-describedby="hint-relearning"
+              onInput={(e) => setRelearning(e.currentTarget.value)}
+            />
+            <p class="hint" id="hint-relearning">
+              Delays after you press Again on a review card, e.g. “10m”.
+            </p>
+          </div>
+          <div class="field card-surface">
+            <label for="setting-day-start">Next day starts at</label>
+            <select
+              id="setting-day-start"
+              value={draft().dayStartHour}
+              aria-describedby="hint-day-start"
+              onChange={(e) => update('dayStartHour', Number(e.currentTarget.value))}
+            >
+              <For each={Array.from({ length: 24 }, (_, h) => h)}>
+                {(h) => <option value={h}>{`${String(h).padStart(2, '0')}:00`}</option>}
+              </For>
+            </select>
+            <p class="hint" id="hint-day-start">
+              Studying after midnight but before this hour still counts as the previous day.
+            </p>
+          </div>
+          {numberField(
+            'maximumInterval',
+            'Maximum interval (days)',
+            'The longest gap between two reviews.',
+            36500,
+          )}
+          <div class="field card-surface">
+            <label for="setting-theme">Theme</label>
+            <select
+              id="setting-theme"
+              value={draft().theme}
+              onChange={(e) => update('theme', e.currentTarget.value as Settings['theme'])}
+            >
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </div>
+          <Show when={error()}>
+            <p class="banner" role="alert">
+              {error()}
+            </p>
+          </Show>
+          <button type="submit" class="btn btn-primary btn-block">
+            Save settings
+          </button>
+          <p role="status" class="muted">
+            {status()}
+          </p>
+        </form>
+      </main>
+    </>
+  );
+}

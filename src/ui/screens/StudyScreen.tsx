@@ -1,0 +1,218 @@
+import { createEffect, createMemo, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { Grade } from '../../domain/types';
+import { now } from '../../state/clock';
+import { createStudySession, type DoneInfo } from '../../state/create-study-session';
+import CountsLine from '../components/CountsLine';
+import Flashcard from '../components/Flashcard';
+import GradeButtons from '../components/GradeButtons';
+import { useCollection } from '../context';
+import { navigate } from '../router';
+
+const GRADE_KEYS: Record<string, Grade> = {
+  '1': Grade.Again,
+  '2': Grade.Hard,
+  '3': Grade.Good,
+  '4': Grade.Easy,
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+function whenText(at: number, from: Date): string {
+  const time = new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  const minutes = Math.round((at - from.getTime()) / 60_000);
+  if (minutes < 1) return 'in less than a minute';
+  if (minutes < 60) return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (at ${time})`;
+  const sameDay = new Date(at).toDateString() === from.toDateString();
+  if (sameDay) return `today at ${time}`;
+  const tomorrow = new Date(from);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  if (new Date(at).toDateString() === tomorrow.toDateString()) return `tomorrow at ${time}`;
+  return `on ${new Date(at).toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric' })}`;
+}
+
+function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
+  const at = now();
+  return (
+    <div class="empty card-surface" role="status">
+      <h2>All done for now</h2>
+      <p>
+        <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
+          {(due) => <>The next card is due {whenText(due(), at)}.</>}
+        </Show>
+      </p>
+      <Show when={props.info.newLimitReached}>
+        <p class="muted">
+          You reached today's limit of new cards. More come {whenText(props.info.nextDayStart, at)}; you can
+          raise the limit in Settings.
+        </p>
+      </Show>
+      <button type="button" class="btn btn-primary" onClick={() => props.onHome()}>
+        Back to decks
+      </button>
+    </div>
+  );
+}
+
+/** Studying: question, answer, four grades, undo, suspend and bury; keyboard: Space/Enter, 1-4, Z. */
+export default function StudyScreen(props: { deckId: string | null }) {
+  const collection = useCollection();
+  const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
+  const session = createStudySession(collection, deckIds);
+  const deckTitle = (deckId: string) => collection.decks().find((d) => d.id === deckId)?.title ?? '';
+  const title = () => (props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks');
+  let showAnswerButton: HTMLButtonElement | undefined;
+  let cardHeading: HTMLDivElement | undefined;
+
+  createEffect(
+    on([() => collection.state(), deckIds], ([state]) => {
+      if (state === 'ready') void session.refresh();
+    }),
+  );
+
+  // Keep keyboard focus on the card area as it changes, so Space/Enter and 1-4 keep working.
+  createEffect(
+    on(
+      () => [session.phase(), session.card()?.id],
+      () => {
+        if (session.phase() === 'question') showAnswerButton?.focus({ preventScroll: true });
+        else if (session.phase() === 'answer') cardHeading?.focus({ preventScroll: true });
+      },
+      { defer: true },
+    ),
+  );
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.metaKey || isTyping(event.target)) return;
+    const key = event.key;
+    if ((key === 'z' || key === 'Z') && !event.shiftKey) {
+      if (session.canUndo()) {
+        event.preventDefault();
+        void session.undo();
+      }
+      return;
+    }
+    if (event.ctrlKey) return;
+    const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+    if ((key === ' ' || key === 'Enter') && !onButton) {
+      event.preventDefault();
+      if (session.phase() === 'question') session.reveal();
+      else if (session.phase() === 'answer') void session.grade(Grade.Good);
+      return;
+    }
+    const grade = GRADE_KEYS[key];
+    if (grade && session.phase() === 'answer') {
+      event.preventDefault();
+      void session.grade(grade);
+    }
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  return (
+    <>
+      <header class="topbar">
+        <button type="button" class="btn btn-small btn-ghost" onClick={() => navigate({ name: 'home' })}>
+          <span aria-hidden="true">←</span>
+          <span class="visually-hidden">Back to Home</span>
+        </button>
+        <h1>{title()}</h1>
+        <button
+          type="button"
+          class="btn btn-small"
+          disabled={!session.canUndo() || session.busy()}
+          aria-keyshortcuts="Z Control+Z"
+          onClick={() => void session.undo()}
+        >
+          Undo
+        </button>
+      </header>
+      <main id="main" tabindex="-1" class="study">
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+          {session.announcement()}
+        </div>
+        <Show when={session.error()}>
+          <div class="banner" role="alert">
+            <p>{session.error()}</p>
+          </div>
+        </Show>
+        <Switch>
+          <Match when={session.phase() === 'loading'}>
+            <p class="empty muted">Loading cards…</p>
+          </Match>
+          <Match when={session.phase() === 'error'}>
+            <div class="empty" role="alert">
+              <h2>Cards could not be loaded</h2>
+              <button type="button" class="btn btn-primary" onClick={() => void session.refresh()}>
+                Try again
+              </button>
+            </div>
+          </Match>
+          <Match when={session.phase() === 'done' && session.done()}>
+            {(info) => <DoneMessage info={info()} onHome={() => navigate({ name: 'home' })} />}
+          </Match>
+          <Match when={session.card()}>
+            {(card) => (
+              <>
+                <div class="progress" aria-label="Left today">
+                  <CountsLine counts={session.counts()} />
+                </div>
+                <div tabindex="-1" ref={cardHeading} class="card-focus">
+                  <Flashcard
+                    card={card()}
+                    revealed={session.phase() === 'answer'}
+                    deckTitle={deckTitle(card().deckId)}
+                  />
+                </div>
+                <div class="answer-bar">
+                  <Show
+                    when={session.phase() === 'answer'}
+                    fallback={
+                      <button
+                        type="button"
+                        ref={showAnswerButton}
+                        class="btn btn-primary show-answer"
+                        aria-keyshortcuts="Space Enter"
+                        onClick={() => session.reveal()}
+                      >
+                        Show answer
+                      </button>
+                    }
+                  >
+                    <GradeButtons
+                      intervals={session.intervals()}
+                      disabled={session.busy()}
+                      onGrade={(g) => void session.grade(g)}
+                    />
+                  </Show>
+                  <div class="card-actions">
+                    <button
+                      type="button"
+                      class="btn btn-small btn-ghost"
+                      disabled={session.busy()}
+                      onClick={() => void session.bury()}
+                    >
+                      Bury until tomorrow
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn-small btn-ghost"
+                      disabled={session.busy()}
+                      onClick={() => void session.suspend()}
+                    >
+                      Suspend card
+                    </button>
+                  </div>
+                </div>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </main>
+    </>
+  );
+}

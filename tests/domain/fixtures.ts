@@ -1,0 +1,72 @@
+import { makeCardRecord, withIndexKeys } from '../../src/domain/card-record';
+import { newFsrsCard } from '../../src/domain/scheduler';
+import type { CardRecord, CardState, Grade, ReviewLogRecord } from '../../src/domain/types';
+
+export const NOW = new Date('2026-01-05T09:00:00Z');
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;
+
+let rank = 0;
+/** A new card of deck `deckId` for fact `factId` (defaults to its own fact). */
+export function newCard(
+  id: string,
+  opts: { deckId?: string; factId?: string; kind?: CardRecord['kind'] } = {},
+) {
+  return makeCardRecord(
+    opts.deckId ?? 'deck-a',
+    {
+      id,
+      factId: opts.factId ?? `fact-${id}`,
+      kind: opts.kind ?? 'qa',
+      front: `front ${id}`,
+      back: `back ${id}`,
+      tags: [],
+      ...(opts.kind === 'mcq' ? { choices: { options: ['a', 'b'], answer: [0] } } : {}),
+    },
+    rank++,
+    newFsrsCard(NOW),
+    NOW,
+  );
+}
+
+/** A card in `state`, due at `due`. */
+export function cardIn(
+  state: CardState,
+  due: Date,
+  id: string,
+  opts: Parameters<typeof newCard>[1] = {},
+): CardRecord {
+  const card = newCard(id, opts);
+  return withIndexKeys({ ...card, fsrs: { ...card.fsrs, state, due, reps: 1, stability: 3, difficulty: 5 } });
+}
+
+/** A review log of `card` at `time`. */
+export function logOf(
+  card: CardRecord,
+  time: Date,
+  grade: Grade = 3,
+  stateBefore = card.fsrs.state,
+): ReviewLogRecord {
+  return {
+    id: `log-${card.id}-${time.getTime()}`,
+    cardId: card.id,
+    deckId: card.deckId,
+    factId: card.factId,
+    time: time.getTime(),
+    grade,
+    stateBefore,
+    log: {
+      rating: grade,
+      state: stateBefore,
+      due: card.fsrs.due,
+      stability: 0,
+      difficulty: 0,
+      elapsed_days: 0,
+      last_elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      review: time,
+    },
+    previous: card,
+  };
+}

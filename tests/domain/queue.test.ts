@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { studyDay } from '../../src/domain/day';
+import { buildQueue, doneToday, type QueueInput } from '../../src/domain/queue';
+import { CardState, type CardRecord } from '../../src/domain/types';
+import { DAY, MINUTE, NOW, cardIn, logOf, newCard } from './fixtures';
+
+const DAY_UTC = studyDay(NOW, 4, 'UTC');
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+function queue(partial: Partial<QueueInput>): ReturnType<typeof buildQueue> {
+  return buildQueue({
+    now: NOW.getTime(),
+    day: DAY_UTC,
+    dueCards: [],
+    newCards: [],
+    todayLogs: [],
+    limits: { newPerDay: 20, reviewsPerDay: 200 },
+    ...partial,
+  });
+}
+
+/** Drains the queue by "answering" each card (it leaves the queue, a log is written), returning the order. */
+function drain(input: Partial<QueueInput>, max = 100): string[] {
+  const order: string[] = [];
+  let due = [...(input.dueCards ?? [])];
+  let fresh = [...(input.newCards ?? [])];
+  const logs = [...(input.todayLogs ?? [])];
+  for (let i = 0; i < max; i++) {
+    const { next } = queue({ ...input, dueCards: due, newCards: fresh, todayLogs: logs });
+    if (!next) break;
+    order.push(next.id);
+    logs.push(logOf(next, NOW));
+    due = due.filter((c) => c.id !== next.id);
+    fresh = fresh.filter((c) => c.id !== next.id);
+  }
+  return order;
+}
+
+describe('buildQueue', () => {
+  it('is empty with an empty collection', () => {
+    const q = queue({});
+    expect(q.next).toBeNull();
+    expect(q.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(q.nextLearningAt).toBeNull();
+  });
+
+  it('shows due learning cards first, then reviews and new cards', () => {
+    const review = cardIn(CardState.Review, at(-DAY), 'r1');
+    const learning = cardIn(CardState.Learning, at(-MINUTE), 'l1');
+    const q = queue({ dueCards: [review, learning], newCards: [newCard('n1')] });
+    expect(q.next?.id).toBe('l1');
+    expect(q.counts).toEqual({ new: 1, learning: 1, review: 1 });
+  });
+
+  it('spreads new cards evenly among reviews', () => {
+    const reviews = Array.from({ length: 6 }, (_, i) => cardIn(CardState.Review, at(-DAY + i), `r${i}`));
+    const fresh = Array.from({ length: 2 }, (_, i) => newCard(`n${i}`));
+    const order = drain({ dueCards: reviews, newCards: fresh });
+    expect(order).toHaveLength(8);
+    expect(order[0]).toBe('n0');
+    const second = order.indexOf('n1');
+    expect(second).toBeGreaterThan(2);
+    expect(second).toBeLessThan(7);
+  });
+
+  it('holds new cards and reviews to the daily limits, counting what was done today', () => {
+    const reviews = Array.from({ length: 5 }, (_, i) => cardIn(CardState.Review, at(-DAY), `r${i}`));
+    const fresh = Array.from({ length: 5 }, (_, i) => newCard(`n${i}`));
+    const limits = { newPerDay: 2, reviewsPerDay: 3 };
+    expect(queue({ dueCards: reviews, newCards: fresh, limits }).counts).toEqual({
+      new: 2,
+      learning: 0,
+      review: 3,
+    });
+    const earlier = [logOf(newCard('old-new'), at(-60 * MINUTE), 3, CardState.New)];
+    expect(queue({ dueCards: reviews, newCards: fresh, limits, todayLogs: earlier }).counts.new).toBe(1);
+    expect(drain({ dueCards: reviews, newCards: fresh, limits })).toHaveLength(5);
+  });
+
+  it('counts a new card once however often it was answered today', () => {
+    const card = newCard('n-again');
+    const logs = [
+      logOf(card, at(-20 * MINUTE), 1, CardState.New),
+      logOf(card, at(-5 * MINUTE), 1, CardState.Learning),
+    ];
+    expect(doneToday(logs)).toEqual({ newCards: 1, reviews: 0 });
+  });
+
+  it('counts reviews due later today, but not those due after the day boundary', () => {
+    const laterToday = cardIn(CardState.Review, new Date(DAY_UTC.end - 1), 'r-today');
+    const tomorrow = cardIn(CardState.Review, new Date(DAY_UTC.end), 'r-tomorrow');
+    const q = queue({ dueCards: [laterToday, tomorrow] });
+    expect(q.counts.review).toBe(1);
+    expect(q.next?.id).toBe('r-today');
+  });
+
+  it('moves to the next study day at the day-start hour, not at midnight', () => {
+    // 02:00 UTC on the 6th is still the study day of the 5th with a 4 am start.
+    const lateNight = new Date('2026-01-06T02:00:00Z');
+    const card = cardIn(CardState.Review, new Date('2026-01-06T03:00:00Z'), 'r-3am');
+    const before = buildQueue({
+      now: lateNight.getTime(),
+      day: studyDay(lateNight, 4, 'UTC'),
+      dueCards: [card],
+      newCards: [],
+      todayLogs: [],
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+    });
+    expect(before.next?.id).toBe('r-3am');
+    const withMidnight = studyDay(lateNight, 0, 'UTC');
+    expect(withMidnight.start).toBe(new Date('2026-01-06T00:00:00Z').getTime());
+  });
+
+  it('resets the daily limits when the day boundary passes', () => {
+    const fresh = Array.from({ length: 3 }, (_, i) => newCard(`n${i}`));
+    const yesterdayLogs = [logOf(newCard('y1'), at(-DAY), 3, CardState.New)];
+    const limits = { newPerDay: 1, reviewsPerDay: 200 };
+    // Logs of an earlier day are not "today" for the caller, who passes logs since day.start only.
+    const todays = yesterdayLogs.filter((l) => l.time >= DAY_UTC.start);
+    expect(queue({ newCards: fresh, limits, todayLogs: todays }).counts.new).toBe(1);
+    expect(queue({ newCards: fresh, limits, todayLogs: yesterdayLogs }).counts.new).toBe(0);
+  });
+
+  it('buries siblings of an answered card until the next day', () => {
+    const a = newCard('fact1:qa:fwd', { factId: 'fact1' });
+    const b = newCard('fact1:qa:rev', { factId: 'fact1' });
+    const c = newCard('fact2:qa', { factId: 'fact2' });
+    expect(queue({ newCards: [a, b, c] }).counts.new).toBe(2);
+    const logs = [logOf(a, at(-MINUTE), 3, CardState.New)];
+    const after = queue({ newCards: [b, c], todayLogs: logs });
+    expect(after.next?.id).toBe('fact2:qa');
+    expect(after.counts.new).toBe(1);
+    // The answered card itself, now in learning, is not buried by its own log.
+    const aLearning = cardIn(CardState.Learning, at(-1), 'fact1:qa:fwd', { factId: 'fact1' });
+    expect(queue({ dueCards: [aLearning], newCards: [b], todayLogs: logs }).next?.id).toBe('fact1:qa:fwd');
+    // The next day, with no logs of today, the sibling comes back.
+    expect(queue({ newCards: [b] }).next?.id).toBe('fact1:qa:rev');
+  });
+
+  it('skips suspended, buried, multiple-choice and other-deck cards', () => {
+    const suspended = { ...cardIn(CardState.Review, at(-DAY), 's'), suspended: true };
+    const buried = { ...cardIn(CardState.Review, at(-DAY), 'b'), buriedUntil: DAY_UTC.end };
+    const mcq = newCard('m', { kind: 'mcq' });
+    const other = newCard('o', { deckId: 'deck-b' });
+    const mine = newCard('mine');
+    const q = queue({
+      dueCards: [suspended, buried],
+      newCards: [mcq, other, mine],
+      deckIds: new Set(['deck-a']),
+    });
+    expect(q.next?.id).toBe('mine');
+    expect(q.counts).toEqual({ new: 1, learning: 0, review: 0 });
+  });
+
+  it('learns ahead within 20 minutes, and otherwise says when the next learning card is due', () => {
+    const soon = cardIn(CardState.Learning, at(10 * MINUTE), 'soon');
+    expect(queue({ dueCards: [soon] }).next?.id).toBe('soon');
+    const later = cardIn(CardState.Relearning, at(45 * MINUTE), 'later');
+    const q = queue({ dueCards: [later] });
+    expect(q.next).toBeNull();
+    expect(q.counts.learning).toBe(1);
+    expect(q.nextLearningAt).toBe(at(45 * MINUTE).getTime());
+    // Learning ahead never jumps over cards that are due now.
+    const review = cardIn(CardState.Review, at(-DAY), 'review');
+    expect(queue({ dueCards: [soon, review] }).next?.id).toBe('review');
+  });
+
+  it('works across time zones: the same instant is a different study day in Tokyo and Los Angeles', () => {
+    const now = new Date('2026-01-05T20:00:00Z'); // 05:00 on the 6th in Tokyo, 12:00 on the 5th in Los Angeles
+    const card = cardIn(CardState.Review, new Date('2026-01-06T12:00:00Z'), 'r');
+    const run = (zone: string) =>
+      buildQueue({
+        now: now.getTime(),
+        day: studyDay(now, 4, zone),
+        dueCards: [card],
+        newCards: [],
+        todayLogs: [],
+        limits: { newPerDay: 20, reviewsPerDay: 200 },
+      }).counts.review;
+    // Tokyo's day runs to 04:00 on the 7th (19:00Z on the 6th): the card is due today there.
+    expect(run('Asia/Tokyo')).toBe(1);
+    // Los Angeles' day ends at 04:00 on the 6th (12:00Z on the 6th): the card is due tomorrow.
+    expect(run('America/Los_Angeles')).toBe(0);
+  });
+
+  it('never shows two cards of one fact in the same day, even as reviews', () => {
+    const r1: CardRecord = cardIn(CardState.Review, at(-DAY), 'f:qa:fwd', { factId: 'f' });
+    const r2: CardRecord = cardIn(CardState.Review, at(-DAY), 'f:qa:rev', { factId: 'f' });
+    expect(drain({ dueCards: [r1, r2] })).toEqual(['f:qa:fwd']);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Builds the production app once and serves it with `vite preview` for the browser tests.
+ * The server is started as `node node_modules/vite/bin/vite.js` so it can be stopped by its own PID.
+ */
+import { execSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { startPreview } from './server';
+
+export default async function setup(project: TestProject) {
+  if (process.env.E2E_SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
+  const server = await startPreview('dist', 4180);
+  project.provide('baseUrl', server.url);
+  return async () => server.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

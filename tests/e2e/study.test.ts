@@ -1,0 +1,145 @@
+/**
+ * Daily study in the production build, on a phone viewport: a new user studies, reloads and finds every
+ * review stored; with the clock moved forward, the cards FSRS scheduled come due.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardRecord, ReviewLogRecord } from '../../src/domain/types';
+import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openHome(page: Page) {
+  await page.goto(baseUrl());
+  await page.getByRole('button', { name: /^Study all/ }).waitFor();
+}
+
+/** Reads the "Today" counts on the home screen. */
+async function todayCounts(page: Page) {
+  const text = await page.locator('#all-title + .counts').innerText();
+  const [, n, l, r] = /(\d+)\s*new\s*(\d+)\s*learning\s*(\d+)\s*review/.exec(text.replace(/\s+/g, ' ')) ?? [];
+  return { new: Number(n), learning: Number(l), review: Number(r) };
+}
+
+/** Answers the current card with `grade`, by touch, and waits until the app has moved on. */
+async function answer(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy'): Promise<string> {
+  await page.getByRole('button', { name: /^Show answer/ }).tap();
+  const front = await page.locator('#card-front').innerText();
+  const button = page.getByRole('button', { name: new RegExp(`^${grade}`) });
+  await expect
+    .poll(() => button.innerText())
+    .toMatch(new RegExp(`${grade}\\s*·\\s*\\d+(\\.\\d)?(m|h|d|mo|y)`));
+  await button.tap();
+  await page
+    .getByRole('button', { name: /^Show answer/ })
+    .or(page.getByText('All done for now'))
+    .first()
+    .waitFor();
+  return front;
+}
+
+describe('daily study', () => {
+  it('a new user studies six cards with mixed grades, reloads, and every review is still stored', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openHome(page);
+    const before = await todayCounts(page);
+    expect(before.new).toBe(20);
+    expect(before.review).toBe(0);
+
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    const grades = ['Again', 'Good', 'Hard', 'Easy', 'Good', 'Again'] as const;
+    const fronts: string[] = [];
+    for (const grade of grades) fronts.push(await answer(page, grade));
+
+    await page.reload();
+    await page.getByRole('button', { name: /^Study all/ }).waitFor();
+    await expect.poll(() => page.getByText('6 answers so far today').count()).toBe(1);
+
+    const logs = (await readStore<ReviewLogRecord>(page, 'review-logs')).sort((a, b) => a.time - b.time);
+    expect(logs.map((l) => l.grade)).toEqual([1, 3, 2, 4, 3, 1]);
+    expect(new Set(logs.map((l) => l.id)).size).toBe(6);
+    const cards = await readStore<CardRecord>(page, 'cards');
+    const studied = cards.filter((c) => c.fsrs.reps > 0);
+    expect(studied.map((c) => c.id).sort()).toEqual([...new Set(logs.map((l) => l.cardId))].sort());
+    for (const card of studied) expect(fronts).toContain(card.front);
+    expect(studied.reduce((sum, c) => sum + c.fsrs.reps, 0)).toBe(6);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keyboard study: Space shows the answer, 1-4 grade, Z undoes', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page);
+    await page.getByRole('button', { name: /^Study all/ }).click();
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    const first = await page.locator('#card-front').innerText();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: /^Good/ }).waitFor();
+    await page.keyboard.press('3');
+    await expect.poll(async () => (await readStore(page, 'review-logs')).length).toBe(1);
+    await page.keyboard.press('z');
+    await expect.poll(async () => (await readStore(page, 'review-logs')).length).toBe(0);
+    await expect.poll(() => page.locator('#card-front').innerText()).toBe(first);
+    const card = (await readStore<CardRecord>(page, 'cards')).find((c) => c.front === first);
+    expect(card?.fsrs.reps).toBe(0);
+    await context.close();
+  });
+
+  it('with the clock moved forward, the cards FSRS scheduled come due', async () => {
+    const context = await phoneContext(browser);
+    const start = new Date('2026-03-02T09:00:00Z');
+    await context.clock.install({ time: start });
+    const page = await context.newPage();
+    await openHome(page);
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    const fronts: string[] = [];
+    for (let i = 0; i < 4; i++) fronts.push(await answer(page, 'Easy'));
+
+    const cards = (await readStore<CardRecord>(page, 'cards')).filter((c) => fronts.includes(c.front));
+    expect(cards).toHaveLength(4);
+    const dues = cards.map((c) => new Date(c.fsrs.due).getTime());
+    for (const due of dues) expect(due).toBeGreaterThan(start.getTime() + 24 * 3600_000);
+
+    // Later the same day: nothing is due yet.
+    await context.clock.setSystemTime(new Date(start.getTime() + 3 * 3600_000));
+    await openHome(page);
+    expect((await todayCounts(page)).review).toBe(0);
+
+    // The morning after the earliest due date: exactly the cards due by then are due.
+    const firstDue = Math.min(...dues);
+    const morning = new Date(firstDue);
+    morning.setUTCHours(9, 0, 0, 0);
+    if (morning.getTime() < firstDue) morning.setUTCDate(morning.getUTCDate() + 1);
+    const dayEnd = new Date(morning);
+    dayEnd.setUTCDate(dayEnd.getUTCDate() + 1);
+    dayEnd.setUTCHours(4, 0, 0, 0);
+    const expected = cards
+      .filter((c) => new Date(c.fsrs.due).getTime() < dayEnd.getTime())
+      .map((c) => c.front);
+    await context.clock.setSystemTime(morning);
+    await openHome(page);
+    expect((await todayCounts(page)).review).toBe(expected.length);
+
+    // Turn off new cards in Settings, then study: exactly the scheduled cards are shown.
+    await page.getByRole('link', { name: 'Settings' }).tap();
+    await page.getByLabel('New cards per day').fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).tap();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('link', { name: 'Home' }).tap();
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    const shown: string[] = [];
+    for (let i = 0; i < expected.length; i++) shown.push(await answer(page, 'Good'));
+    expect(shown.sort()).toEqual([...expected].sort());
+    await page.getByText('All done for now').waitFor();
+    await context.close();
+  });
+});
