@@ -14,9 +14,13 @@ async function fetchJson(path: string): Promise<unknown> {
   return response.json();
 }
 
-/** Imports built-in decks that are new or changed since the last run. */
-export async function loadBuiltInDecks(db: AppDatabase, now: Date): Promise<void> {
+/**
+ * Imports built-in decks that are new or changed since the last run.
+ * Returns the built-in deck ids in the order the index lists them (the review's order).
+ */
+export async function loadBuiltInDecks(db: AppDatabase, now: Date): Promise<string[]> {
   const index = parseDeckIndex(await fetchJson('index.json'));
   if (!index.ok) throw new Error(`The built-in deck list is damaged: ${index.errors.join('; ')}`);
   await syncBuiltInDecks(db, index.value, fetchJson, now);
+  return index.value.decks.map((d) => d.id);
 }

@@ -40,9 +40,16 @@ export function createCollection(): Collection {
   const [revision, setRevision] = createSignal(0);
 
   const db = () => connection.get();
+  /** Built-in decks in the review's order; other decks follow by title. */
+  let order: string[] = [];
 
   const refreshDecks = async () => {
-    setDecks(await listDecks(await db()));
+    const rank = (id: string) => {
+      const i = order.indexOf(id);
+      return i === -1 ? order.length : i;
+    };
+    const all = await listDecks(await db());
+    setDecks(all.sort((a, b) => rank(a.id) - rank(b.id) || a.title.localeCompare(b.title)));
   };
 
   return {
@@ -66,7 +73,7 @@ export function createCollection(): Collection {
         const database = await db();
         setSettings(await getSettings(database));
         try {
-          await loadBuiltInDecks(database, now());
+          order = await loadBuiltInDecks(database, now());
         } catch (err) {
           // Offline before the first full load, or a damaged deck file: study what is already stored.
           const stored = await listDecks(database);

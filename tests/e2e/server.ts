@@ -48,7 +48,7 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
     await waitForUrl(url, child);
   } catch (error) {
     child.kill('SIGTERM');
-    throw new Error(`${(error as Error).message}\n${output}`);
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
   return {
     url,

@@ -60,6 +60,9 @@ describe('daily study', () => {
     for (const grade of grades) fronts.push(await answer(page, grade));
 
     await page.reload();
+    // The reload lands on the study screen again, with the next card.
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    await page.getByRole('link', { name: 'Home' }).tap();
     await page.getByRole('button', { name: /^Study all/ }).waitFor();
     await expect.poll(() => page.getByText('6 answers so far today').count()).toBe(1);
 
@@ -86,6 +89,7 @@ describe('daily study', () => {
     await page.getByRole('button', { name: /^Good/ }).waitFor();
     await page.keyboard.press('3');
     await expect.poll(async () => (await readStore(page, 'review-logs')).length).toBe(1);
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
     await page.keyboard.press('z');
     await expect.poll(async () => (await readStore(page, 'review-logs')).length).toBe(0);
     await expect.poll(() => page.locator('#card-front').innerText()).toBe(first);

@@ -20,8 +20,7 @@ export default function GradeButtons(props: {
           >
             <span>{GRADE_NAMES[grade]}</span>
             <span class="interval">
-              <span class="visually-hidden"> · next in </span>
-              <span aria-hidden="true">· </span>
+              <span class="visually-hidden">· </span>
               {props.intervals[grade] ?? ''}
             </span>
           </button>

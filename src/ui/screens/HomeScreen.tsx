@@ -57,7 +57,7 @@ export default function HomeScreen() {
                   </div>
                 }
               >
-                <section class="study-all card-surface deck-row" aria-labelledby="all-title">
+                <section class="study-all card-surface" aria-labelledby="all-title">
                   <div>
                     <h2 id="all-title" class="section-title">
                       Today
@@ -71,7 +71,7 @@ export default function HomeScreen() {
                   </div>
                   <button
                     type="button"
-                    class="btn btn-primary"
+                    class="btn btn-primary btn-block"
                     onClick={() => navigate({ name: 'study', deckId: null })}
                   >
                     Study all

@@ -1,0 +1,167 @@
+/**
+ * Card builders, one per card kind. Pure and deterministic: any "randomness" (distractor choice, option order,
+ * shuffled ordered-list prompts) is derived from the card id with sha256, so the same facts give the same cards.
+ */
+import { createHash } from 'node:crypto';
+import type { CardSource, DeckCard } from '../domain/deck-format';
+
+/** Marker a cloze front shows in place of each hidden answer. */
+export const CLOZE_BLANK = '[...]';
+/** Prefix of multiple-choice fronts, so an MCQ never has the same front as the Q/A card it comes from. */
+export const MCQ_PREFIX = 'Choose one: ';
+/** Number of wrong options an MCQ offers when the family has enough of them. */
+export const MAX_DISTRACTORS = 3;
+/** An MCQ needs at least this many distractors (so at least three options), or it is not generated. */
+export const MIN_DISTRACTORS = 2;
+
+/** Everything a card shares with its siblings. */
+export interface CardBase {
+  factId: string;
+  tags: string[];
+  source: CardSource;
+}
+
+/** Stable card id: `<fact-id>:<kind>[:<variant>]`, never derived from text. */
+export function cardId(factId: string, kind: DeckCard['kind'], variant?: string): string {
+  return variant === undefined ? `${factId}:${kind}` : `${factId}:${kind}:${variant}`;
+}
+
+/** Sorts `items` in an order fixed by `seed` (same seed and items, same order). */
+export function seededOrder<T>(items: readonly T[], seed: string, key: (item: T) => string): T[] {
+  return [...items]
+    .map((item) => ({
+      item,
+      rank: createHash('sha256')
+        .update(`${seed}\u0001${key(item)}`)
+        .digest('hex'),
+    }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .map((entry) => entry.item);
+}
+
+/** Joins an answer with optional extra lines (detail, note), separated by blank lines. */
+export function composeBack(answer: string, ...extra: (string | undefined)[]): string {
+  return [answer, ...extra.filter((e): e is string => e !== undefined && e.length > 0)].join('\n\n');
+}
+
+export function makeQaCard(
+  base: CardBase,
+  variant: string | undefined,
+  front: string,
+  back: string,
+): DeckCard {
+  return {
+    id: cardId(base.factId, 'qa', variant),
+    factId: base.factId,
+    kind: 'qa',
+    front,
+    back,
+    ...rest(base),
+  };
+}
+
+/** Splits "text with {{a}} and {{b}}" into literal parts and answers. */
+export function parseCloze(text: string): { parts: string[]; answers: string[] } {
+  const parts: string[] = [];
+  const answers: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{\{([^{}]+)\}\}/g)) {
+    parts.push(text.slice(last, match.index));
+    answers.push((match[1] ?? '').trim());
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return { parts, answers };
+}
+
+/**
+ * Cloze cards: by default one card hiding every blank (for lists of numbers that belong together);
+ * with `separate`, one card per blank (variant c1, c2, ...), the other blanks shown.
+ */
+export function makeClozeCards(base: CardBase, text: string, separate: boolean, note?: string): DeckCard[] {
+  const { parts, answers } = parseCloze(text);
+  const render = (hidden: (i: number) => boolean): string =>
+    parts
+      .map((part, i) => (i < answers.length ? part + (hidden(i) ? CLOZE_BLANK : answers[i]) : part))
+      .join('');
+  const back = composeBack(
+    render(() => false),
+    note,
+  );
+  if (!separate || answers.length === 1) {
+    return [
+      {
+        id: cardId(base.factId, 'cloze'),
+        factId: base.factId,
+        kind: 'cloze',
+        front: render(() => true),
+        back,
+        ...rest(base),
+      },
+    ];
+  }
+  return answers.map((_, blank) => ({
+    id: cardId(base.factId, 'cloze', `c${blank + 1}`),
+    factId: base.factId,
+    kind: 'cloze' as const,
+    front: render((i) => i === blank),
+    back,
+    ...rest(base),
+  }));
+}
+
+/**
+ * Ordered-list card: the front lists the items in a fixed shuffled order that is never the answer order,
+ * the back numbers them in the right order.
+ */
+export function makeOrderedCard(
+  base: CardBase,
+  question: string,
+  items: readonly string[],
+  note?: string,
+): DeckCard {
+  const id = cardId(base.factId, 'ordered');
+  let shuffled = seededOrder(items, id, (item) => item);
+  if (shuffled.every((item, i) => item === items[i]))
+    shuffled = [...shuffled.slice(1), ...shuffled.slice(0, 1)];
+  return {
+    id,
+    factId: base.factId,
+    kind: 'ordered',
+    front: `${question}\n${shuffled.map((item) => `- ${item}`).join('\n')}`,
+    back: composeBack(items.map((item, i) => `${i + 1}. ${item}`).join('\n'), note),
+    ...rest(base),
+  };
+}
+
+/**
+ * Multiple-choice item. `pool` holds wrong answers from the same family; the caller guarantees none of them is
+ * correct. Returns undefined when the pool is too small for a fair item.
+ */
+export function makeMcqCard(
+  base: CardBase,
+  variant: string | undefined,
+  question: string,
+  answer: string,
+  pool: readonly string[],
+  back?: string,
+): DeckCard | undefined {
+  const id = cardId(base.factId, 'mcq', variant);
+  const candidates = [...new Set(pool)].filter((option) => option !== answer);
+  if (candidates.length < MIN_DISTRACTORS) return undefined;
+  const distractors = seededOrder(candidates, id, (o) => o).slice(0, MAX_DISTRACTORS);
+  const options = seededOrder([answer, ...distractors], `${id}\u0002options`, (o) => o);
+  return {
+    id,
+    factId: base.factId,
+    kind: 'mcq',
+    front: `${MCQ_PREFIX}${question}`,
+    back: back ?? answer,
+    ...rest(base),
+    choices: { options, answer: [options.indexOf(answer)] },
+  };
+}
+
+function rest(base: CardBase): Pick<DeckCard, 'tags' | 'source'> {
+  return { tags: [...base.tags], source: { ...base.source, refs: [...base.source.refs] } };
+}

@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeckFile } from '../../src/domain/deck-format';
+import type { DeckCard } from '../../src/domain/deck-format';
+import { MCQ_PREFIX } from '../../src/deckgen/card-kinds';
+import type { Fact, LoadedFactFile, RelationFact } from '../../src/deckgen/fact-schema';
+import { DeckGenError, answerKey, generateDecks, relationFamilies } from '../../src/deckgen/generate';
+import { SOURCE, fileOf, loadRealFacts, mirnaRelation } from './helpers';
+
+const files = loadRealFacts();
+const decks = generateDecks(files);
+const cards = decks.flatMap((d) => d.cards);
+const facts = files.flatMap((f) => f.facts);
+const factById = new Map(facts.map((f) => [f.id, f]));
+const families = relationFamilies(files);
+
+describe('built-in decks', () => {
+  it('every deck passes parseDeckFile', () => {
+    for (const deck of decks) {
+      const result = parseDeckFile(JSON.parse(JSON.stringify(deck)));
+      expect(result.ok ? [] : result.errors, deck.id).toEqual([]);
+    }
+  });
+
+  it('has no duplicate card ids and no duplicate fronts across all decks', () => {
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+    const fronts = cards.map((c) => c.front);
+    expect(fronts.filter((f, i) => fronts.indexOf(f) !== i)).toEqual([]);
+  });
+
+  it('derives every card id from its fact id and kind only', () => {
+    for (const card of cards) {
+      expect(card.id).toMatch(new RegExp(`^${card.factId}:${card.kind}(:(fwd|rev|first|c\\d+))?$`));
+      expect(factById.has(card.factId)).toBe(true);
+    }
+  });
+
+  it('tags every card with its deck and family and cites the fact source', () => {
+    for (const deck of decks) {
+      for (const card of deck.cards) {
+        const fact = factById.get(card.factId);
+        expect(card.tags).toContain(deck.id);
+        expect(card.tags).toContain(fact?.family);
+        expect(card.source?.quote).toBe(fact?.source.quote);
+        expect(card.source?.refs).toEqual(fact?.source.refs);
+      }
+    }
+  });
+
+  it('asks questions: Q/A, MCQ and ordered fronts end with "?", cloze fronts have a blank', () => {
+    for (const card of cards) {
+      if (card.kind === 'cloze') expect(card.front, card.id).toContain('[...]');
+      else expect(card.front.split('\n')[0], card.id).toMatch(/\?$/);
+    }
+  });
+
+  it('relation questions are unambiguous: forward subjects and reverse objects are unique in their family', () => {
+    for (const [family, members] of families) {
+      const withForward = members.filter((f) => f.forward !== undefined).map((f) => answerKey(f.subject));
+      const withReverse = members.filter((f) => f.reverse !== undefined).map((f) => answerKey(f.object));
+      for (const subject of withForward) {
+        expect(
+          members.filter((f) => answerKey(f.subject) === subject),
+          `${family}: ${subject}`,
+        ).toHaveLength(1);
+      }
+      for (const object of withReverse) {
+        expect(
+          members.filter((f) => answerKey(f.object) === object),
+          `${family}: ${object}`,
+        ).toHaveLength(1);
+      }
+    }
+  });
+
+  it('MCQ distractors come from the same family and are never correct answers', () => {
+    const mcqs = cards.filter((c) => c.kind === 'mcq');
+    expect(mcqs.length).toBeGreaterThan(30);
+    for (const card of mcqs) {
+      const fact = factById.get(card.factId);
+      const options = card.choices?.options ?? [];
+      const answers = new Set(card.choices?.answer.map((i) => options[i]));
+      const distractors = options.filter((o) => !answers.has(o));
+      expect(answers.size, card.id).toBe(1);
+      expect(distractors.length, card.id).toBeGreaterThanOrEqual(2);
+      expect(card.front.startsWith(MCQ_PREFIX)).toBe(true);
+      if (fact?.type === 'ordered') {
+        // "Which comes first?": the answer is item 1, every distractor comes later in the same list.
+        expect([...answers]).toEqual([fact.items[0]]);
+        for (const d of distractors) expect(fact.items.slice(1), card.id).toContain(d);
+      } else if (fact?.type === 'relation') {
+        const family = families.get(fact.family) ?? [];
+        const forward = card.id.endsWith(':fwd');
+        const correct = family
+          .filter((f) =>
+            forward
+              ? answerKey(f.subject) === answerKey(fact.subject)
+              : answerKey(f.object) === answerKey(fact.object),
+          )
+          .map((f) => answerKey(forward ? f.object : f.subject));
+        const sameFamily = family.map((f) => answerKey(forward ? f.object : f.subject));
+        expect([...answers].map((a) => answerKey(a ?? ''))).toEqual([
+          answerKey(forward ? fact.object : fact.subject),
+        ]);
+        for (const d of distractors) {
+          expect(correct, card.id).not.toContain(answerKey(d));
+          expect(sameFamily, card.id).toContain(answerKey(d));
+        }
+      } else {
+        throw new Error(`unexpected MCQ from a ${fact?.type} fact: ${card.id}`);
+      }
+    }
+  });
+
+  it('siblings share the fact id', () => {
+    const perFact = new Map<string, DeckCard[]>();
+    for (const card of cards) perFact.set(card.factId, [...(perFact.get(card.factId) ?? []), card]);
+    expect(perFact.size).toBe(facts.length);
+    expect(perFact.get('mirna-17-pten')?.map((c) => c.id)).toEqual([
+      'mirna-17-pten:qa:fwd',
+      'mirna-17-pten:mcq:fwd',
+      'mirna-17-pten:qa:rev',
+      'mirna-17-pten:mcq:rev',
+    ]);
+  });
+
+  it('asks "Does X cross the BBB?" for each of the four drugs', () => {
+    for (const drug of ['ifosfamide', 'doxorubicin', 'gemcitabine', 'docetaxel']) {
+      const card = cards.find((c) => c.id === `chemo-bbb-${drug}:qa`);
+      expect(card?.front).toBe(`Does ${drug} readily cross the blood-brain barrier?`);
+      expect(card?.back).toMatch(/^No\./);
+    }
+  });
+
+  it('is deterministic: two runs give deep-equal decks', () => {
+    expect(generateDecks(loadRealFacts())).toEqual(decks);
+  });
+
+  it('keeps every card id when a fact is reworded', () => {
+    const reworded: LoadedFactFile[] = files.map((file) => ({
+      ...file,
+      facts: file.facts.map((fact): Fact => {
+        switch (fact.type) {
+          case 'qa':
+            return {
+              ...fact,
+              question: fact.question.replace(/\?$/, ' (reworded)?'),
+              answer: `${fact.answer}!`,
+            };
+          case 'relation':
+            return {
+              ...fact,
+              ...(fact.forward ? { forward: fact.forward.replace(/\?$/, ' (reworded)?') } : {}),
+              ...(fact.reverse ? { reverse: fact.reverse.replace(/\?$/, ' (reworded)?') } : {}),
+            };
+          case 'cloze':
+            return { ...fact, text: `Reworded: ${fact.text}` };
+          case 'ordered':
+          case 'list':
+            return { ...fact, question: fact.question.replace(/\?$/, ' (reworded)?') };
+        }
+      }),
+    }));
+    const after = generateDecks(reworded).flatMap((d) => d.cards);
+    expect(after.map((c) => c.id)).toEqual(cards.map((c) => c.id));
+    expect(after.map((c) => c.front)).not.toEqual(cards.map((c) => c.front));
+  });
+});
+
+describe('generator checks', () => {
+  const pten = mirnaRelation('mirna-17-pten', 'miR-17', 'PTEN');
+  const vegf = mirnaRelation('mirna-145-vegfa', 'miR-145', 'VEGF-A');
+  const adam = mirnaRelation('mirna-126-adam9', 'miR-126', 'ADAM-9');
+
+  it('builds forward and reverse Q/A and MCQ cards from a relation', () => {
+    const [deck] = generateDecks([fileOf([pten, vegf, adam])]);
+    const ptenCards = deck?.cards.filter((c) => c.factId === 'mirna-17-pten') ?? [];
+    expect(ptenCards.map((c) => [c.id, c.front, c.back])).toEqual([
+      ['mirna-17-pten:qa:fwd', 'What does miR-17 target?', 'PTEN'],
+      ['mirna-17-pten:mcq:fwd', `${MCQ_PREFIX}What does miR-17 target?`, 'PTEN'],
+      ['mirna-17-pten:qa:rev', 'Which microRNA targets PTEN?', 'miR-17'],
+      ['mirna-17-pten:mcq:rev', `${MCQ_PREFIX}Which microRNA targets PTEN?`, 'miR-17'],
+    ]);
+    expect(new Set(ptenCards[1]?.choices?.options)).toEqual(new Set(['PTEN', 'VEGF-A', 'ADAM-9']));
+  });
+
+  it('refuses a reverse question whose answer is not unique in the family', () => {
+    const mir200 = mirnaRelation('mirna-200-zeb', 'miR-200 family', 'ZEB1/2');
+    const mir141 = mirnaRelation('mirna-141-zeb', 'miR-141', 'ZEB1/2');
+    expect(() => generateDecks([fileOf([pten, mir200, mir141])])).toThrow(/reverse question is ambiguous/);
+    const fixed = [
+      pten,
+      mirnaRelation('mirna-200-zeb', 'miR-200 family', 'ZEB1/2', false),
+      mirnaRelation('mirna-141-zeb', 'miR-141', 'ZEB1/2', false),
+    ];
+    expect(() => generateDecks([fileOf(fixed)])).not.toThrow();
+  });
+
+  it('never offers an answer of the same subject as a distractor', () => {
+    const a: RelationFact = {
+      ...mirnaRelation('x-a', 'miR-1', 'A', false),
+      forward: undefined,
+      reverse: 'Which targets A?',
+    };
+    const b: RelationFact = {
+      ...mirnaRelation('x-b', 'miR-1', 'B', false),
+      forward: undefined,
+      reverse: 'Which targets B?',
+    };
+    const c = mirnaRelation('x-c', 'miR-2', 'C', false);
+    const d = mirnaRelation('x-d', 'miR-3', 'D', false);
+    const e = mirnaRelation('x-e', 'miR-4', 'E', false);
+    const [deck] = generateDecks([fileOf([a, b, c, d, e])]);
+    const mcq = deck?.cards.find((card) => card.id === 'x-a:mcq:rev');
+    expect(mcq?.choices?.options).toContain('miR-1');
+    const wrong = mcq?.choices?.options.filter((o) => o !== 'miR-1');
+    expect(wrong?.length).toBeGreaterThanOrEqual(2);
+    expect(() => generateDecks([fileOf([{ ...a, forward: 'What does miR-1 target?' }, b, c])])).toThrow(
+      /forward question is ambiguous/,
+    );
+  });
+
+  it('refuses two cards with the same front', () => {
+    const q1: Fact = { id: 'q-1', family: 'f', type: 'qa', question: 'Same?', answer: 'A', source: SOURCE };
+    const q2: Fact = { ...q1, id: 'q-2', answer: 'B' };
+    expect(() => generateDecks([fileOf([q1, q2])])).toThrow(DeckGenError);
+  });
+
+  it('refuses a duplicate fact id across decks', () => {
+    const q1: Fact = { id: 'q-1', family: 'f', type: 'qa', question: 'One?', answer: 'A', source: SOURCE };
+    const q2: Fact = { ...q1, question: 'Two?' };
+    expect(() => generateDecks([fileOf([q1], 'deck-a'), fileOf([q2], 'deck-b')])).toThrow(
+      /fact id already used/,
+    );
+  });
+
+  it('refuses a "name all" list question that does not say how many', () => {
+    const list: Fact = {
+      id: 'l-1',
+      family: 'f',
+      type: 'list',
+      question: 'Which drugs?',
+      items: ['A', 'B'],
+      source: SOURCE,
+    };
+    expect(() => generateDecks([fileOf([list])])).toThrow(/must say how many/);
+    const [deck] = generateDecks([fileOf([{ ...list, question: 'Which two drugs?' }])]);
+    expect(deck?.cards[0]?.back).toBe('- A\n- B');
+  });
+
+  it('refuses a table count that a card does not show', () => {
+    const fact: Fact = {
+      ...mirnaRelation('t-1', 'LMS', '28 of 136 (20%)', false),
+      count: { value: 29, total: 136, percent: 20 },
+    };
+    expect(() => generateDecks([fileOf([fact])])).toThrow(/must show the count "29 of 136"/);
+  });
+});
