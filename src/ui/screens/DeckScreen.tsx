@@ -94,6 +94,23 @@ export default function DeckScreen(props: { deckId: string }) {
               {(card) => (
                 <li class="card-surface">
                   <p class="q">{card.front}</p>
+                  <Show when={card.choices}>
+                    {(choices) => (
+                      <ol class="choices" type="A" aria-label="Options">
+                        <For each={choices().options}>
+                          {(option, i) => (
+                            <li classList={{ correct: choices().answer.includes(i()) }}>
+                              {option}
+                              <Show when={choices().answer.includes(i())}>
+                                <span class="visually-hidden"> (correct)</span>
+                                <span aria-hidden="true"> ✓</span>
+                              </Show>
+                            </li>
+                          )}
+                        </For>
+                      </ol>
+                    )}
+                  </Show>
                   <p class="a">{card.back}</p>
                   <Show when={card.source}>{(source) => <SourceDetails source={source()} />}</Show>
                 </li>

@@ -1,0 +1,165 @@
+/**
+ * The built-in decks in the production build: browsing by topic, filtering by tag, the cited source on the
+ * answer side, and an update of a built-in deck that keeps the user's review history.
+ */
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeckFile, DeckIndex } from '../../src/domain/deck-format';
+import type { CardRecord, DeckRecord, ReviewLogRecord } from '../../src/domain/types';
+import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(new URL(path, baseUrl()));
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function home(page: Page) {
+  await page.goto(baseUrl());
+  await page.getByRole('button', { name: /^Study all/ }).waitFor();
+}
+
+describe('built-in decks', () => {
+  it('are all loaded on first run, with every card of every deck file', async () => {
+    const index = await fetchJson<DeckIndex>('decks/index.json');
+    expect(index.decks.length).toBeGreaterThanOrEqual(7);
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await home(page);
+    const decks = await readStore<DeckRecord>(page, 'decks');
+    expect(decks.map((d) => d.id).sort()).toEqual(index.decks.map((d) => d.id).sort());
+    const cards = await readStore<CardRecord>(page, 'cards');
+    expect(cards).toHaveLength(index.decks.reduce((sum, d) => sum + d.cardCount, 0));
+    // Home lists the decks in the review's order.
+    const titles = await page.locator('.deck-list h3').allInnerTexts();
+    expect(titles).toEqual(index.decks.map((d) => d.title));
+    await context.close();
+  });
+
+  it('can be browsed by topic and filtered by tag and text', async () => {
+    const index = await fetchJson<DeckIndex>('decks/index.json');
+    const biology = await fetchJson<DeckFile>('decks/biology.json');
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await home(page);
+    await page.getByRole('link', { name: 'Decks' }).tap();
+    for (const topic of new Set(index.decks.map((d) => d.topic))) {
+      await page.getByRole('heading', { name: topic, exact: true }).waitFor();
+    }
+    await page.getByRole('link', { name: biology.title }).tap();
+    await page.getByText(`${biology.cards.length} of ${biology.cards.length} cards`).waitFor();
+
+    const tagged = biology.cards.filter((c) => c.tags.includes('vegf-a'));
+    expect(tagged.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'vegf-a', exact: true }).tap();
+    await page.getByText(`${tagged.length} of ${biology.cards.length} cards`).waitFor();
+    expect(await page.getByRole('button', { name: 'vegf-a', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const shown = await page.locator('.card-list .q').allInnerTexts();
+    expect(shown.sort()).toEqual(tagged.map((c) => c.front).sort());
+
+    await page.getByRole('button', { name: 'All', exact: true }).tap();
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill('PDGFR');
+    const matching = biology.cards.filter((c) => `${c.front} ${c.back}`.toLowerCase().includes('pdgfr'));
+    await page.getByText(`${matching.length} of ${biology.cards.length} cards`).waitFor();
+    expect(matching.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the source of a card on the answer side: section, excerpt and references', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await home(page);
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    await page.getByRole('button', { name: /^Show answer/ }).tap();
+    const front = await page.locator('#card-front').innerText();
+    const card = (await readStore<CardRecord>(page, 'cards')).find((c) => c.front === front);
+    expect(card?.source).toBeDefined();
+    const source = card!.source!;
+    const summary = page.locator('details.source summary');
+    await expect.poll(() => summary.innerText()).toContain(`Source: ${source.section}`);
+    const quote = page.locator('details.source blockquote');
+    expect(await quote.isVisible()).toBe(false);
+    await summary.tap();
+    await expect.poll(() => quote.isVisible()).toBe(true);
+    expect(await quote.innerText()).toBe(`“${source.quote}”`);
+    if (source.refs.length > 0) {
+      expect(await page.locator('details.source p').innerText()).toContain(source.refs.join(', '));
+    }
+    await context.close();
+  });
+
+  it('updates a built-in deck from a newer build, keeping review history and adding new cards as new', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await home(page);
+    // Study the first card of the epidemiology deck.
+    const epi = await fetchJson<DeckFile>('decks/epidemiology.json');
+    await page.getByRole('button', { name: `Study ${epi.title}` }).tap();
+    await page.getByRole('button', { name: /^Show answer/ }).tap();
+    const front = await page.locator('#card-front').innerText();
+    await page.getByRole('button', { name: /^Good/ }).tap();
+    await expect.poll(async () => (await readStore<ReviewLogRecord>(page, 'review-logs')).length).toBe(1);
+    const studied = (await readStore<CardRecord>(page, 'cards')).find((c) => c.front === front)!;
+    expect(studied.fsrs.reps).toBe(1);
+
+    // A newer build: the studied card is corrected, one card is added and the last one removed.
+    const index = await fetchJson<DeckIndex>('decks/index.json');
+    const removed = epi.cards[epi.cards.length - 1]!;
+    const next: DeckFile = {
+      ...epi,
+      cards: [
+        ...epi.cards
+          .filter((c) => c.id !== removed.id)
+          .map((c) => (c.id === studied.id ? { ...c, back: `${c.back} (corrected)` } : c)),
+        {
+          ...epi.cards[0]!,
+          id: 'epi-added-in-v2:qa',
+          factId: 'epi-added-in-v2',
+          front: 'A question added in v2?',
+        },
+      ],
+    };
+    const nextIndex: DeckIndex = {
+      ...index,
+      decks: index.decks.map((d) =>
+        d.id === 'epidemiology' ? { ...d, hash: 'feedfacecafe0002', cardCount: next.cards.length } : d,
+      ),
+    };
+    const json = (body: unknown) => (route: Route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    await page.route('**/decks/index.json', json(nextIndex));
+    await page.route('**/decks/epidemiology.json', json(next));
+    await page.reload();
+    await page.getByRole('link', { name: 'Home' }).tap();
+    await page.getByRole('button', { name: /^Study all/ }).waitFor();
+
+    await expect
+      .poll(
+        async () => (await readStore<DeckRecord>(page, 'decks')).find((d) => d.id === 'epidemiology')?.hash,
+      )
+      .toBe('feedfacecafe0002');
+    const cards = await readStore<CardRecord>(page, 'cards');
+    const updated = cards.find((c) => c.id === studied.id)!;
+    expect(updated.back).toBe(`${studied.back} (corrected)`);
+    expect(updated.fsrs.reps).toBe(1);
+    expect(new Date(updated.fsrs.due).getTime()).toBe(new Date(studied.fsrs.due).getTime());
+    const added = cards.find((c) => c.id === 'epi-added-in-v2:qa')!;
+    expect(added.fsrs.reps).toBe(0);
+    expect(added.fsrs.state).toBe(0);
+    expect(cards.find((c) => c.id === removed.id)).toBeUndefined();
+    expect(await readStore<ReviewLogRecord>(page, 'review-logs')).toHaveLength(1);
+    await context.close();
+  });
+});
