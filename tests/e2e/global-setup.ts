@@ -8,7 +8,7 @@ import { startPreview } from './server';
 
 export default async function setup(project: TestProject) {
   if (process.env.E2E_SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
-  const server = await startPreview('dist', 4180);
+  const server = await startPreview('dist', Number(process.env.E2E_PORT ?? 4180));
   project.provide('baseUrl', server.url);
   return async () => server.stop();
 }
