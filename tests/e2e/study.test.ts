@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardRecord, ReviewLogRecord } from '../../src/domain/types';
+import type { CardRecord, DeckRecord, ReviewLogRecord } from '../../src/domain/types';
 import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
 
 let browser: Browser;
@@ -144,6 +144,40 @@ describe('daily study', () => {
     for (let i = 0; i < expected.length; i++) shown.push(await answer(page, 'Good'));
     expect(shown.sort()).toEqual([...expected].sort());
     await page.getByText('All done for now').waitFor();
+    await context.close();
+  });
+
+  it('suspends and buries from the study screen, and unsuspends from the card browser', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page);
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    const suspended = await page.locator('#card-front').innerText();
+    await page.getByRole('button', { name: 'Suspend card' }).tap();
+    await expect.poll(() => page.locator('#card-front').innerText()).not.toBe(suspended);
+    const buried = await page.locator('#card-front').innerText();
+    await page.getByRole('button', { name: 'Bury until tomorrow' }).tap();
+    await expect.poll(() => page.locator('#card-front').innerText()).not.toBe(buried);
+
+    const cards = await readStore<CardRecord>(page, 'cards');
+    const s = cards.find((c) => c.front === suspended)!;
+    const b = cards.find((c) => c.front === buried)!;
+    expect(s.suspended).toBe(true);
+    expect(s.newRank).toBeUndefined();
+    expect(b.buriedUntil).toBeGreaterThan(Date.now());
+    expect(await readStore(page, 'review-logs')).toHaveLength(0);
+
+    // The suspended card can be found in its deck and unsuspended there.
+    const deck = (await readStore<DeckRecord>(page, 'decks')).find((d) => d.id === s.deckId)!;
+    await page.getByRole('link', { name: 'Decks' }).tap();
+    await page.getByRole('link', { name: deck.title }).tap();
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill(suspended.slice(0, 40));
+    await page.getByRole('button', { name: `Unsuspend: ${suspended}` }).tap();
+    await page.getByRole('button', { name: `Suspend: ${suspended}` }).waitFor();
+    const after = (await readStore<CardRecord>(page, 'cards')).find((c) => c.id === s.id)!;
+    expect(after.suspended).toBe(false);
+    expect(after.newRank).toBe(s.position);
     await context.close();
   });
 });

@@ -1,11 +1,19 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import type { CardRecord } from '../../domain/types';
-import { cardsOfDeck } from '../../storage/card-store';
+import { CardState, type CardRecord } from '../../domain/types';
+import { cardsOfDeck, suspendCard } from '../../storage/card-store';
 import SourceDetails from '../components/SourceDetails';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 
 const PAGE = 50;
+
+function status(card: CardRecord): string {
+  if (card.suspended) return 'Suspended';
+  if (card.kind === 'mcq') return 'Quiz item';
+  if (card.fsrs.state === CardState.New) return 'New';
+  const due = new Date(card.fsrs.due).toLocaleDateString([], { month: 'short', day: 'numeric' });
+  return `Due ${due}`;
+}
 
 /** One deck's cards, filterable by tag and searchable, each with its source. */
 export default function DeckScreen(props: { deckId: string }) {
@@ -18,6 +26,17 @@ export default function DeckScreen(props: { deckId: string }) {
   const [tag, setTag] = createSignal<string | null>(null);
   const [query, setQuery] = createSignal('');
   const [shown, setShown] = createSignal(PAGE);
+  const [error, setError] = createSignal('');
+
+  const toggleSuspend = async (card: CardRecord) => {
+    setError('');
+    try {
+      await suspendCard(await collection.db(), card.id, !card.suspended);
+      collection.changed();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The card could not be changed. Please try again.');
+    }
+  };
 
   const tags = createMemo(() => {
     const all = new Set<string>();
@@ -89,6 +108,11 @@ export default function DeckScreen(props: { deckId: string }) {
           <p class="muted" role="status">
             {filtered().length} of {cards()?.length ?? 0} cards
           </p>
+          <Show when={error()}>
+            <p class="banner" role="alert">
+              {error()}
+            </p>
+          </Show>
           <ul class="card-list">
             <For each={filtered().slice(0, shown())}>
               {(card) => (
@@ -113,6 +137,19 @@ export default function DeckScreen(props: { deckId: string }) {
                   </Show>
                   <p class="a">{card.back}</p>
                   <Show when={card.source}>{(source) => <SourceDetails source={source()} />}</Show>
+                  <Show when={card.kind !== 'mcq'}>
+                    <div class="card-row-actions">
+                      <span class="muted">{status(card)}</span>
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label={`${card.suspended ? 'Unsuspend' : 'Suspend'}: ${card.front}`}
+                        onClick={() => void toggleSuspend(card)}
+                      >
+                        {card.suspended ? 'Unsuspend' : 'Suspend'}
+                      </button>
+                    </div>
+                  </Show>
                 </li>
               )}
             </For>
