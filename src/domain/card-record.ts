@@ -23,6 +23,25 @@ export function withIndexKeys(card: CardRecord): CardRecord {
   return next;
 }
 
+type CardContent = Pick<CardRecord, 'deckId' | 'factId' | 'kind' | 'front' | 'back' | 'tags' | 'position'> &
+  Partial<Pick<CardRecord, 'source' | 'choices'>>;
+
+/** The fields of a record that come from the deck file (optional ones only when present). */
+function contentOf(deckId: string, card: DeckCard, rank: number): CardContent {
+  const content: CardContent = {
+    deckId,
+    factId: card.factId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    tags: [...card.tags],
+    position: rank,
+  };
+  if (card.source) content.source = card.source;
+  if (card.choices) content.choices = card.choices;
+  return content;
+}
+
 /** A new card record for a deck card, in position `rank` of its deck. */
 export function makeCardRecord(
   deckId: string,
@@ -31,23 +50,14 @@ export function makeCardRecord(
   fsrs: FsrsCard,
   now: Date,
 ): CardRecord {
-  const record: CardRecord = {
+  return withIndexKeys({
     id: card.id,
-    deckId,
-    factId: card.factId,
-    kind: card.kind,
-    front: card.front,
-    back: card.back,
-    tags: [...card.tags],
+    ...contentOf(deckId, card, rank),
     fsrs,
     suspended: false,
     buriedUntil: 0,
-    position: rank,
     addedAt: now.getTime(),
-  };
-  if (card.source) record.source = card.source;
-  if (card.choices) record.choices = card.choices;
-  return withIndexKeys(record);
+  });
 }
 
 /** Replaces a card's content with a newer version of the deck card, keeping its schedule and history. */
@@ -57,19 +67,9 @@ export function updateCardContent(
   deckId: string,
   rank: number,
 ): CardRecord {
-  const next: CardRecord = {
-    ...existing,
-    deckId,
-    factId: card.factId,
-    kind: card.kind,
-    front: card.front,
-    back: card.back,
-    tags: [...card.tags],
-    position: rank,
-  };
+  const next: CardRecord = { ...existing };
+  // A field the new version dropped (a source, choices) must not survive from the old one.
   delete next.source;
   delete next.choices;
-  if (card.source) next.source = card.source;
-  if (card.choices) next.choices = card.choices;
-  return withIndexKeys(next);
+  return withIndexKeys({ ...next, ...contentOf(deckId, card, rank) });
 }
