@@ -180,4 +180,31 @@ describe('daily study', () => {
     expect(after.newRank).toBe(s.position);
     await context.close();
   });
+
+  it('closes its connection and asks for a reload when another tab opens a newer database version', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page);
+    const other = await context.newPage();
+    await other.goto(`${baseUrl()}icons/icon.svg`);
+    // Another tab (a newer app version) upgrades the database; this only succeeds if the old tab lets go.
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('sarcomet', 99);
+          request.onupgradeneeded = () => undefined;
+          request.onsuccess = () => {
+            const version = request.result.version;
+            request.result.close();
+            resolve(version);
+          };
+          request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error('blocked: the old tab kept its connection open'));
+        }),
+    );
+    expect(upgraded).toBe(99);
+    await page.getByRole('alert').filter({ hasText: 'updated in another tab' }).waitFor();
+    await page.getByRole('button', { name: 'Reload' }).waitFor();
+    await context.close();
+  });
 });
