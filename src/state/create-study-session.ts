@@ -9,6 +9,7 @@ import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
 import { GRADES, type CardRecord, type Grade, type ReviewLogRecord } from '../domain/types';
 import { buryCard, firstDueAfter, suspendCard } from '../storage/card-store';
+import { requestPersistentStorage } from '../pwa/storage';
 import { commitGrade, undoLastGrade } from '../storage/study-store';
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
@@ -162,6 +163,7 @@ export function createStudySession(
         };
         // The UI advances only after the transaction has committed.
         await commitGrade(await collection.db(), { card: next, log });
+        void requestPersistentStorage();
         setCanUndo(true);
         collection.changed();
         await refresh();

@@ -1,7 +1,11 @@
 import { createEffect, Match, onMount, Show, Switch } from 'solid-js';
 import { blocked, versionChanged } from '../state/app-db';
 import { createCollection } from '../state/create-collection';
+import { createInstallPrompt } from '../pwa/create-install-prompt';
+import { createServiceWorker } from '../pwa/create-service-worker';
+import InstallHint from './components/InstallHint';
 import NavBar, { type NavName } from './components/NavBar';
+import UpdatePrompt from './components/UpdatePrompt';
 import { CollectionContext } from './context';
 import { createRoute, type Route } from './router';
 import DeckScreen from './screens/DeckScreen';
@@ -20,6 +24,8 @@ function navName(route: Route): NavName | null {
 export default function App() {
   const collection = createCollection();
   const route = createRoute();
+  const serviceWorker = createServiceWorker();
+  const installPrompt = createInstallPrompt();
 
   onMount(() => void collection.load());
 
@@ -55,6 +61,14 @@ export default function App() {
             </button>
           </div>
         </Show>
+        <Show when={collection.state() === 'error' && route().name !== 'home'}>
+          <div class="banner" role="alert">
+            <p>{collection.error()}</p>
+            <button type="button" class="btn btn-small" onClick={() => void collection.load()}>
+              Try again
+            </button>
+          </div>
+        </Show>
         <Switch>
           <Match when={route().name === 'home'}>
             <HomeScreen />
@@ -78,6 +92,20 @@ export default function App() {
             </main>
           </Match>
         </Switch>
+        <Show when={route().name === 'home'}>
+          <InstallHint
+            mode={installPrompt.mode()}
+            onInstall={() => void installPrompt.install()}
+            onDismiss={installPrompt.dismiss}
+          />
+        </Show>
+        <UpdatePrompt
+          updateAvailable={serviceWorker.updateAvailable()}
+          offlineReady={serviceWorker.offlineReady()}
+          onReload={() => void serviceWorker.reload()}
+          onDismissUpdate={serviceWorker.dismissUpdate}
+          onDismissOfflineReady={serviceWorker.dismissOfflineReady}
+        />
         <NavBar current={navName(route())} />
       </div>
     </CollectionContext.Provider>

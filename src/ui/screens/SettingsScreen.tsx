@@ -1,6 +1,9 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { isValidStep } from '../../domain/scheduler';
 import type { Settings } from '../../domain/types';
+import { currentPlatform } from '../../pwa/platform';
+import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
+import StorageStatus from '../components/StorageStatus';
 import { useCollection } from '../context';
 
 const parseSteps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -20,6 +23,14 @@ export default function SettingsScreen() {
   const [relearning, setRelearning] = createSignal(collection.settings().relearningSteps.join(' '));
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal('');
+  const [storage, { refetch: refetchStorage }] = createResource(() => readStorageInfo(currentPlatform()));
+  const [asking, setAsking] = createSignal(false);
+  const persist = async () => {
+    setAsking(true);
+    await askPersistentStorage();
+    await refetchStorage();
+    setAsking(false);
+  };
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft({ ...draft(), [key]: value });
@@ -181,6 +192,13 @@ export default function SettingsScreen() {
             {status()}
           </p>
         </form>
+        <section aria-labelledby="storage-title">
+          <h2 id="storage-title" class="section-title">
+            Storage
+          </h2>
+          <StorageStatus info={storage.latest} busy={asking()} onPersist={() => void persist()} />
+        </section>
+        <p class="muted app-version">Version {__BUILD_ID__}</p>
       </main>
     </>
   );
