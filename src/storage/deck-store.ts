@@ -27,6 +27,8 @@ export interface ImportOptions {
   /** Content hash of the deck file. */
   hash: string;
   now: Date;
+  /** When set, a file holding a deck with another id is rejected (a built-in index entry names its deck). */
+  expectedId?: string;
 }
 
 export interface ImportResult {
@@ -65,6 +67,9 @@ export async function importDeck(
     );
   }
   const file = parsed.value;
+  if (options.expectedId !== undefined && file.id !== options.expectedId) {
+    throw new StorageError('invalid', `The deck file holds deck "${file.id}", not "${options.expectedId}".`);
+  }
   const now = options.now.getTime();
 
   return runTransaction(db, ['decks', 'cards'], 'readwrite', async (tx) => {
@@ -176,14 +181,10 @@ export async function syncBuiltInDecks(
         continue;
       }
       const data = await fetchDeck(entry.file);
-      const parsed = parseDeckFile(data);
-      if (parsed.ok && parsed.value.id !== entry.id) {
-        throw new StorageError(
-          'invalid',
-          `The built-in deck file ${entry.file} holds deck "${parsed.value.id}", not "${entry.id}".`,
-        );
-      }
-      summary.imported.push(await importDeck(db, data, { builtIn: true, hash: entry.hash, now }));
+      // importDeck validates the file once and checks that it holds the deck the index names.
+      summary.imported.push(
+        await importDeck(db, data, { builtIn: true, hash: entry.hash, now, expectedId: entry.id }),
+      );
     } catch (error) {
       summary.failed.push({ deckId: entry.id, error: asSyncError(error, entry.file) });
     }
