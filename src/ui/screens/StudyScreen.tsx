@@ -62,7 +62,7 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
 export default function StudyScreen(props: { deckId: string | null }) {
   const collection = useCollection();
   const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
-  const session = createStudySession(collection, deckIds);
+  const session = createStudySession(collection, () => deckIds());
   const deckTitle = (deckId: string) => collection.decks().find((d) => d.id === deckId)?.title ?? '';
   const title = () => (props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks');
   let showAnswerButton: HTMLButtonElement | undefined;
