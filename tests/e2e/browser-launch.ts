@@ -25,9 +25,13 @@ export const PHONE = {
   hasTouch: true,
 } as const;
 
+/** Safari on an iPhone, for the iOS-only paths (Add to Home Screen hint, eviction warning). */
+export const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+
 export async function phoneContext(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block' } = {},
+  options: { colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block'; userAgent?: string } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     ...PHONE,
@@ -35,5 +39,6 @@ export async function phoneContext(
     serviceWorkers: options.serviceWorkers ?? 'block',
     timezoneId: 'UTC',
     locale: 'en-US',
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
 }

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export { CHROMIUM, launch, PHONE, phoneContext } from './browser-launch';
+export { CHROMIUM, IPHONE_SAFARI, launch, PHONE, phoneContext } from './browser-launch';
 
 export function baseUrl(): string {
   return inject('baseUrl');

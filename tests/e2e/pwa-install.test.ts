@@ -4,10 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, phoneContext } from './browser';
-
-const IPHONE_SAFARI =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+import { baseUrl, launch, phoneContext, IPHONE_SAFARI } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,13 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const iphone = () =>
-  browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    userAgent: IPHONE_SAFARI,
-  });
+const iphone = () => phoneContext(browser, { userAgent: IPHONE_SAFARI });
 
 describe('install', () => {
   it('iOS Safari shows the Add to Home Screen steps once; dismissing is remembered', async () => {

@@ -7,10 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
 import { STORAGE_MESSAGES } from '../../src/storage/errors';
-import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
-
-const IPHONE_SAFARI =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+import { baseUrl, launch, phoneContext, readStore, watchErrors, IPHONE_SAFARI } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -92,12 +89,7 @@ describe('storage', () => {
   });
 
   it('warns Safari users before they add the app to the Home Screen', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      userAgent: IPHONE_SAFARI,
-    });
+    const context = await phoneContext(browser, { userAgent: IPHONE_SAFARI });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}#/settings`);
     await expect

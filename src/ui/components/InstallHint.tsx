@@ -1,21 +1,9 @@
 import { Match, Switch } from 'solid-js';
 import type { InstallMode } from '../../pwa/create-install-prompt';
+import Icon from './Icon';
 
 function ShareIcon() {
-  return (
-    <svg
-      class="share-icon"
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      <path d="M12 3v12M8 7l4-4 4 4M6 11H5v10h14V11h-1" />
-    </svg>
-  );
+  return <Icon class="share-icon" d="M12 3v12M8 7l4-4 4 4M6 11H5v10h14V11h-1" />;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { JSX } from 'solid-js';
+import Icon from './Icon';
 
 export type NavName = 'home' | 'decks' | 'settings';
 
@@ -7,33 +7,18 @@ interface NavItem {
   name: NavName;
   label: string;
   href: string;
-  icon: () => JSX.Element;
+  /** SVG path of the item's icon. */
+  icon: string;
 }
 
-const icon = (d: string) => () => (
-  <svg
-    viewBox="0 0 24 24"
-    aria-hidden="true"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    <path d={d} />
-  </svg>
-);
-
 const ITEMS: NavItem[] = [
-  { name: 'home', label: 'Home', href: '#/', icon: icon('M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10') },
-  { name: 'decks', label: 'Decks', href: '#/decks', icon: icon('M4 6h16M4 12h16M4 18h10') },
+  { name: 'home', label: 'Home', href: '#/', icon: 'M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
+  { name: 'decks', label: 'Decks', href: '#/decks', icon: 'M4 6h16M4 12h16M4 18h10' },
   {
     name: 'settings',
     label: 'Settings',
     href: '#/settings',
-    icon: icon(
-      'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4',
-    ),
+    icon: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4',
   },
 ];
 
@@ -46,7 +31,7 @@ export default function NavBar(props: { current: NavName | null }) {
           {(item) => (
             <li>
               <a href={item.href} aria-current={props.current === item.name ? 'page' : undefined}>
-                {item.icon()}
+                <Icon d={item.icon} />
                 <span>{item.label}</span>
               </a>
             </li>

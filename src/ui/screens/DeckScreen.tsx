@@ -4,6 +4,7 @@ import { cardsOfDeck, suspendCard } from '../../storage/card-store';
 import SourceDetails from '../components/SourceDetails';
 import { useCollection } from '../context';
 import { navigate } from '../router';
+import TopBar from '../components/TopBar';
 
 const PAGE = 50;
 
@@ -55,12 +56,10 @@ export default function DeckScreen(props: { deckId: string }) {
 
   return (
     <>
-      <header class="topbar">
-        <button type="button" class="btn btn-small btn-ghost" onClick={() => navigate({ name: 'decks' })}>
-          <span aria-hidden="true">←</span>
-          <span class="visually-hidden">Back to Decks</span>
-        </button>
-        <h1>{deck()?.title ?? 'Deck'}</h1>
+      <TopBar
+        title={deck()?.title ?? 'Deck'}
+        back={{ label: 'Back to Decks', onBack: () => navigate({ name: 'decks' }) }}
+      >
         <button
           type="button"
           class="btn btn-small btn-primary"
@@ -68,7 +67,7 @@ export default function DeckScreen(props: { deckId: string }) {
         >
           Study
         </button>
-      </header>
+      </TopBar>
       <main id="main" tabindex="-1">
         <Show when={deck()} fallback={<p class="empty">This deck does not exist (any more).</p>}>
           <label class="visually-hidden" for="card-search">

@@ -2,6 +2,7 @@ import { createMemo, For, Show } from 'solid-js';
 import type { DeckRecord } from '../../domain/types';
 import { useCollection } from '../context';
 import { href } from '../router';
+import TopBar from '../components/TopBar';
 
 /** Decks grouped by topic. */
 export default function DecksScreen() {
@@ -16,9 +17,7 @@ export default function DecksScreen() {
   });
   return (
     <>
-      <header class="topbar">
-        <h1>Decks</h1>
-      </header>
+      <TopBar title="Decks" />
       <main id="main" tabindex="-1">
         <Show
           when={groups().length > 0}

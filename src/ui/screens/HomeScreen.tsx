@@ -5,6 +5,7 @@ import { loadSnapshot, queueOf } from '../../state/study-snapshot';
 import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
 import { navigate } from '../router';
+import TopBar from '../components/TopBar';
 
 const total = (c: QueueCounts) => c.new + c.learning + c.review;
 
@@ -27,9 +28,7 @@ export default function HomeScreen() {
 
   return (
     <>
-      <header class="topbar">
-        <h1>SarcoMet</h1>
-      </header>
+      <TopBar title="SarcoMet" />
       <main id="main" tabindex="-1">
         <Switch>
           <Match when={collection.state() === 'loading' || (overview.loading && !overview.latest)}>

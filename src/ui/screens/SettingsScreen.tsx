@@ -5,6 +5,7 @@ import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import StorageStatus from '../components/StorageStatus';
 import { useCollection } from '../context';
+import TopBar from '../components/TopBar';
 
 const parseSteps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -86,11 +87,32 @@ export default function SettingsScreen() {
     </div>
   );
 
+  const textField = (
+    id: string,
+    label: string,
+    hint: string,
+    value: () => string,
+    set: (v: string) => void,
+  ) => (
+    <div class="field card-surface">
+      <label for={`setting-${id}`}>{label}</label>
+      <input
+        id={`setting-${id}`}
+        type="text"
+        autocomplete="off"
+        value={value()}
+        aria-describedby={`hint-${id}`}
+        onInput={(e) => set(e.currentTarget.value)}
+      />
+      <p class="hint" id={`hint-${id}`}>
+        {hint}
+      </p>
+    </div>
+  );
+
   return (
     <>
-      <header class="topbar">
-        <h1>Settings</h1>
-      </header>
+      <TopBar title="Settings" />
       <main id="main" tabindex="-1">
         <form class="settings-form" onSubmit={(e) => void save(e)} novalidate>
           <div class="field card-surface">
@@ -118,34 +140,20 @@ export default function SettingsScreen() {
             'Reviews beyond this wait for the next day.',
             99999,
           )}
-          <div class="field card-surface">
-            <label for="setting-learning">Learning steps</label>
-            <input
-              id="setting-learning"
-              type="text"
-              autocomplete="off"
-              value={learning()}
-              aria-describedby="hint-learning"
-              onInput={(e) => setLearning(e.currentTarget.value)}
-            />
-            <p class="hint" id="hint-learning">
-              Delays before a new card graduates, separated by spaces, e.g. “1m 10m”.
-            </p>
-          </div>
-          <div class="field card-surface">
-            <label for="setting-relearning">Relearning steps</label>
-            <input
-              id="setting-relearning"
-              type="text"
-              autocomplete="off"
-              value={relearning()}
-              aria-describedby="hint-relearning"
-              onInput={(e) => setRelearning(e.currentTarget.value)}
-            />
-            <p class="hint" id="hint-relearning">
-              Delays after you press Again on a review card, e.g. “10m”.
-            </p>
-          </div>
+          {textField(
+            'learning',
+            'Learning steps',
+            'Delays before a new card graduates, separated by spaces, e.g. “1m 10m”.',
+            learning,
+            setLearning,
+          )}
+          {textField(
+            'relearning',
+            'Relearning steps',
+            'Delays after you press Again on a review card, e.g. “10m”.',
+            relearning,
+            setRelearning,
+          )}
           <div class="field card-surface">
             <label for="setting-day-start">Next day starts at</label>
             <select

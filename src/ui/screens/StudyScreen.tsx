@@ -7,6 +7,7 @@ import Flashcard from '../components/Flashcard';
 import GradeButtons from '../components/GradeButtons';
 import { useCollection } from '../context';
 import { navigate } from '../router';
+import TopBar from '../components/TopBar';
 
 const GRADE_KEYS: Record<string, Grade> = {
   '1': Grade.Again,
@@ -115,12 +116,7 @@ export default function StudyScreen(props: { deckId: string | null }) {
 
   return (
     <>
-      <header class="topbar">
-        <button type="button" class="btn btn-small btn-ghost" onClick={() => navigate({ name: 'home' })}>
-          <span aria-hidden="true">←</span>
-          <span class="visually-hidden">Back to Home</span>
-        </button>
-        <h1>{title()}</h1>
+      <TopBar title={title()} back={{ label: 'Back to Home', onBack: () => navigate({ name: 'home' }) }}>
         <button
           type="button"
           class="btn btn-small"
@@ -130,7 +126,7 @@ export default function StudyScreen(props: { deckId: string | null }) {
         >
           Undo
         </button>
-      </header>
+      </TopBar>
       <main id="main" tabindex="-1" class="study">
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">
           {session.announcement()}
