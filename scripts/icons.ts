@@ -2,7 +2,7 @@
  * Renders the app icon (public/icons/icon.svg) to the PNGs the manifest and iOS need, in Chromium:
  * icon-192.png and icon-512.png (as drawn, transparent corners), icon-maskable-512.png (full-bleed background;
  * the artwork already lies within the central 80 % safe zone: its farthest corner is 171 of 205 px from the centre) and apple-touch-icon.png (180 px, opaque: iOS fills
- * transparency with black and rounds the corners itself). Run with `npx tsx scripts/icons.ts`; commit the PNGs.
+ * transparency with black and rounds the corners itself). Run with `npm run icons`; commit the PNGs.
  */
 import { readFileSync } from 'node:fs';
 import { launch } from '../tests/e2e/browser-launch';

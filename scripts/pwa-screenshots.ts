@@ -1,18 +1,16 @@
 /**
  * Phone-size (390x844) screenshots of the PWA pieces, light and dark, into docs/screenshots/: the update
  * prompt mid-review (a real update: two builds served one after the other on the same port), the iOS Add to
- * Home Screen hint, the "Install app" offer and Settings → Storage. Run with `npx tsx scripts/pwa-screenshots.ts`.
+ * Home Screen hint, the "Install app" offer and Settings → Storage. Run with `npm run screenshots`.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, phoneContext } from '../tests/e2e/browser-launch';
+import { IPHONE_SAFARI, launch, phoneContext } from '../tests/e2e/browser-launch';
 import { startPreview, type PreviewServer } from '../tests/e2e/server';
 
 const OUT = 'docs/screenshots';
 const PORT = 4186;
-const IPHONE_SAFARI =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(200);
