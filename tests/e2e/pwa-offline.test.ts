@@ -2,10 +2,11 @@
  * Offline first: after one visit the service worker has cached the app shell, the built-in decks and the
  * icons; with the network off and the server gone the app starts, studies and stores every review.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
 import { launch, phoneContext, readStore, watchErrors } from './browser';
+import { answer, waitForServiceWorkerControl } from './actions';
 import { startPreview, type PreviewServer } from './server';
 
 const PORT = 4183;
@@ -19,18 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function waitForControl(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
-
-async function answer(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy') {
-  await page.getByRole('button', { name: /^Show answer/ }).tap();
-  await page.getByRole('button', { name: new RegExp(`^${grade}`) }).tap();
-  await page.getByRole('button', { name: /^Show answer/ }).waitFor();
-}
 
 describe('offline', () => {
   it('precaches the app shell, every built-in deck and the icons on the first visit', async () => {
@@ -77,7 +66,7 @@ describe('offline', () => {
     const errors = watchErrors(page);
     await page.goto(server.url);
     await page.getByRole('button', { name: /^Study all/ }).waitFor();
-    await waitForControl(page);
+    await waitForServiceWorkerControl(page);
 
     await server.stop();
     await context.setOffline(true);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
 import { STORAGE_MESSAGES } from '../../src/storage/errors';
 import { baseUrl, launch, phoneContext, readStore, watchErrors, IPHONE_SAFARI } from './browser';
+import { answer } from './actions';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,12 +36,6 @@ async function fakePersist(context: BrowserContext, grant: boolean) {
 
 const persistCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls);
-
-async function answer(page: Page, grade: 'Again' | 'Good' | 'Easy') {
-  await page.getByRole('button', { name: /^Show answer/ }).tap();
-  await page.getByRole('button', { name: new RegExp(`^${grade}`) }).tap();
-  await page.getByRole('button', { name: /^Show answer/ }).waitFor();
-}
 
 describe('storage', () => {
   it('asks for persistent storage once, after the first review, and Settings shows it was granted', async () => {

@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, phoneContext, readStore, watchErrors } from './browser';
+import { waitForServiceWorkerControl } from './actions';
 import { startPreview, type PreviewServer } from './server';
 
 const PORT = 4184;
@@ -35,13 +36,6 @@ afterAll(async () => {
   for (const dir of [V1, V2]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Waits until the service worker controls the page (the first visit needs one reload for that). */
-async function waitForControl(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
-
 async function versionShown(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Settings' }).tap();
   return page.getByText(/^Version /).innerText();
@@ -55,7 +49,7 @@ describe('updating to a new version', () => {
     const errors = watchErrors(page);
     await page.goto(server.url);
     await page.getByRole('button', { name: /^Study all/ }).waitFor();
-    await waitForControl(page);
+    await waitForServiceWorkerControl(page);
     expect(await versionShown(page)).toBe('Version e2e-v1');
 
     // One review done, the next card's answer on screen: the middle of a review.

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../../src/domain/types';
 import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
+import { answer } from './actions';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,23 +26,6 @@ async function todayCounts(page: Page) {
   const text = await page.locator('#all-title + .counts').innerText();
   const [, n, l, r] = /(\d+)\s*new\s*(\d+)\s*learning\s*(\d+)\s*review/.exec(text.replace(/\s+/g, ' ')) ?? [];
   return { new: Number(n), learning: Number(l), review: Number(r) };
-}
-
-/** Answers the current card with `grade`, by touch, and waits until the app has moved on. */
-async function answer(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy'): Promise<string> {
-  await page.getByRole('button', { name: /^Show answer/ }).tap();
-  const front = await page.locator('#card-front').innerText();
-  const button = page.getByRole('button', { name: new RegExp(`^${grade}`) });
-  await expect
-    .poll(() => button.innerText())
-    .toMatch(new RegExp(`${grade}\\s*·\\s*\\d+(\\.\\d)?(m|h|d|mo|y)`));
-  await button.tap();
-  await page
-    .getByRole('button', { name: /^Show answer/ })
-    .or(page.getByText('All done for now'))
-    .first()
-    .waitFor();
-  return front;
 }
 
 describe('daily study', () => {

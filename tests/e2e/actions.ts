@@ -1,0 +1,32 @@
+/** What a user does in the browser tests, written once: answering a card, waiting for offline support. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export type GradeName = 'Again' | 'Hard' | 'Good' | 'Easy';
+
+/**
+ * Answers the current card by touch: shows the answer, checks the grade button shows its interval
+ * ("Good · 10m"), taps it, and waits until the app has moved on. Returns the card's front.
+ */
+export async function answer(page: Page, grade: GradeName): Promise<string> {
+  await page.getByRole('button', { name: /^Show answer/ }).tap();
+  const front = await page.locator('#card-front').innerText();
+  const button = page.getByRole('button', { name: new RegExp(`^${grade}`) });
+  await expect
+    .poll(() => button.innerText())
+    .toMatch(new RegExp(`${grade}\\s*·\\s*\\d+(\\.\\d)?(m|h|d|mo|y)`));
+  await button.tap();
+  await page
+    .getByRole('button', { name: /^Show answer/ })
+    .or(page.getByText('All done for now'))
+    .first()
+    .waitFor();
+  return front;
+}
+
+/** Waits until the service worker controls the page (the first visit needs one reload for that). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
