@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 
 /**
- * The service worker's messages, as a toast at the top of the screen (fixed, so nothing shifts): "Update
+ * The service worker's messages, as a toast just below the header (fixed, so nothing shifts): "Update
  * available · Reload" when a new version waits, and "Ready to work offline" after the first install.
  * Neither takes focus: a review in progress carries on until the user chooses to reload.
  */
