@@ -3,7 +3,7 @@
  * sparse `by-due` and `by-new` indexes) always match the card's state, suspension and kind.
  */
 import { withIndexKeys } from '../domain/card-record';
-import { CardState, type CardRecord } from '../domain/types';
+import type { CardRecord } from '../domain/types';
 import { StorageError } from './errors';
 import { runTransaction, type AppDatabase } from './transaction';
 
@@ -81,45 +81,6 @@ export async function newCards(db: AppDatabase, deckId: string, limit: number): 
   return runTransaction(db, ['cards'], 'readonly', (tx) =>
     tx.objectStore('cards').index('by-new').getAll(newRange(deckId), Math.floor(limit)),
   );
-}
-
-export interface DeckCounts {
-  /** All cards of the deck. */
-  total: number;
-  /** New cards waiting to be introduced (studyable ones only). */
-  new: number;
-  /** Studied cards due at or before `until`, not suspended or buried at `until`. */
-  due: number;
-  /** Cards in learning or relearning (a subset of what can be due). */
-  learning: number;
-  suspended: number;
-  /** Cards buried at `until`. */
-  buried: number;
-}
-
-/** Counts for a deck's overview, as of `until` (epoch ms), read in one transaction. */
-export async function deckCounts(db: AppDatabase, deckId: string, until: number): Promise<DeckCounts> {
-  const cards = await cardsOfDeck(db, deckId);
-  const counts: DeckCounts = { total: cards.length, new: 0, due: 0, learning: 0, suspended: 0, buried: 0 };
-  for (const card of cards) {
-    if (card.suspended) {
-      counts.suspended += 1;
-      continue;
-    }
-    if (card.buriedUntil > until) {
-      counts.buried += 1;
-      continue;
-    }
-    if (card.newRank !== undefined) counts.new += 1;
-    if (card.due !== undefined && card.due <= until) counts.due += 1;
-    if (
-      card.due !== undefined &&
-      (card.fsrs.state === CardState.Learning || card.fsrs.state === CardState.Relearning)
-    ) {
-      counts.learning += 1;
-    }
-  }
-  return counts;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CardState, Grade, type CardRecord } from '../../src/domain/types';
+import { Grade, type CardRecord } from '../../src/domain/types';
 import {
   buryCard,
   cardsOfDeck,
   cardsOfFact,
-  deckCounts,
   dueCards,
   firstDueAfter,
   getCard,
@@ -128,7 +127,7 @@ describe('suspend and bury', () => {
     expect(buriedNew).toEqual({ ...fresh, buriedUntil: until });
     expect(buriedNew?.newRank).toBe(0);
     expect((await getCard(db, review.id))?.due).toBe(NOW.getTime() + DAY);
-    expect(await deckCounts(db, 'alpha', NOW.getTime())).toMatchObject({ buried: 2, new: 0, due: 0 });
+    expect((await getCard(db, review.id))?.buriedUntil).toBe(until);
 
     await buryCard(db, fresh!.id, 0);
     expect((await getCard(db, fresh!.id))?.buriedUntil).toBe(0);
@@ -139,30 +138,5 @@ describe('suspend and bury', () => {
     await expect(suspendCard(db, 'missing', true)).rejects.toMatchObject({ kind: 'invalid' });
     await expect(buryCard(db, 'missing', 1)).rejects.toMatchObject({ kind: 'invalid' });
     expect(await db.count('cards')).toBe(0);
-  });
-});
-
-describe('deckCounts', () => {
-  it('counts new, due, learning, suspended and buried cards of one deck', async () => {
-    const db = await openTestDb();
-    const [n0, n1, r0, r1, s0] = makeCards('alpha', 5);
-    const learning = makeGrade(r1!, Grade.Again, NOW, 'l').card;
-    await seedCards(db, [
-      n0!,
-      n1!,
-      reviewCard(r0!, NOW.getTime() - DAY),
-      learning,
-      { ...reviewCard(s0!, NOW.getTime() - DAY), suspended: true, due: undefined } as CardRecord,
-      ...makeCards('beta', 4),
-    ]);
-    expect(learning.fsrs.state).toBe(CardState.Learning);
-    expect(await deckCounts(db, 'alpha', NOW.getTime() + 60 * 60_000)).toEqual({
-      total: 5,
-      new: 2,
-      due: 2,
-      learning: 1,
-      suspended: 1,
-      buried: 0,
-    });
   });
 });
