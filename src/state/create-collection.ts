@@ -63,8 +63,8 @@ export function createCollection(): Collection {
       setRevision((r) => r + 1);
     },
     async updateSettings(next) {
-      await saveSettings(await db(), next);
-      setSettings(await getSettings(await db()));
+      // saveSettings returns what it stored (validated), so there is nothing to read back.
+      setSettings(await saveSettings(await db(), next));
       setRevision((r) => r + 1);
     },
     async load() {

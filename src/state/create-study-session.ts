@@ -3,7 +3,7 @@
  * A grade is committed to IndexedDB (card state and review log in one transaction) before the next card
  * is shown; if the commit fails, the card stays on screen with a message and nothing is lost.
  */
-import { createSignal, type Accessor } from 'solid-js';
+import { createMemo, createSignal, type Accessor } from 'solid-js';
 import { withIndexKeys } from '../domain/card-record';
 import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
@@ -68,7 +68,8 @@ export function createStudySession(
   const [announcement, setAnnouncement] = createSignal('');
   let dayEnd = 0;
 
-  const scheduler = () => makeScheduler(collection.settings());
+  // Rebuilt only when the settings change, not on every reveal and grade.
+  const scheduler = createMemo(() => makeScheduler(collection.settings()));
 
   const show = (next: CardRecord) => {
     setCard(next);
