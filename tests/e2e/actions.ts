@@ -1,6 +1,7 @@
 /** What a user does in the browser tests, written once: answering a card, waiting for offline support. */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { phoneContext, watchErrors } from './browser';
 
 export type GradeName = 'Again' | 'Hard' | 'Good' | 'Easy';
 
@@ -29,4 +30,21 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/**
+ * Opens the app at `url` on a phone with service workers allowed, waits for Home and for the service worker
+ * to control the page. Returns the context, the page and the page's collected errors.
+ */
+export async function openControlledApp(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await phoneContext(browser, { serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Study all/ }).waitFor();
+  await waitForServiceWorkerControl(page);
+  return { context, page, errors };
 }

@@ -5,8 +5,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
-import { launch, phoneContext, readStore, watchErrors } from './browser';
-import { answer, waitForServiceWorkerControl } from './actions';
+import { launch, phoneContext, readStore } from './browser';
+import { answer, openControlledApp } from './actions';
 import { startPreview, type PreviewServer } from './server';
 
 const PORT = 4183;
@@ -61,12 +61,7 @@ describe('offline', () => {
 
   it('starts, studies and stores reviews with the network off and the server stopped', async () => {
     server = await startPreview('dist', PORT);
-    const context = await phoneContext(browser, { serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('button', { name: /^Study all/ }).waitFor();
-    await waitForServiceWorkerControl(page);
+    const { context, page, errors } = await openControlledApp(browser, server.url);
 
     await server.stop();
     await context.setOffline(true);

@@ -7,8 +7,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, phoneContext, readStore, watchErrors } from './browser';
-import { waitForServiceWorkerControl } from './actions';
+import { launch, readStore } from './browser';
+import { openControlledApp } from './actions';
 import { startPreview, type PreviewServer } from './server';
 
 const PORT = 4184;
@@ -44,12 +44,7 @@ async function versionShown(page: Page): Promise<string> {
 describe('updating to a new version', () => {
   it('offers Reload mid-review without reloading, and keeps every review after the update', async () => {
     server = await startPreview(V1, PORT);
-    const context = await phoneContext(browser, { serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('button', { name: /^Study all/ }).waitFor();
-    await waitForServiceWorkerControl(page);
+    const { context, page, errors } = await openControlledApp(browser, server.url);
     expect(await versionShown(page)).toBe('Version e2e-v1');
 
     // One review done, the next card's answer on screen: the middle of a review.
