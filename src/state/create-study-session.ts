@@ -80,9 +80,11 @@ export function createStudySession(
   const refresh = async (forced?: CardRecord) => {
     try {
       const db = await collection.db();
-      const snapshot = await loadSnapshot(db, collection.decks(), collection.settings(), now(), timeZone());
-      dayEnd = snapshot.day.end;
       const ids = deckIds();
+      // New cards are read only for the decks being studied.
+      const decks = ids ? collection.decks().filter((d) => ids.has(d.id)) : collection.decks();
+      const snapshot = await loadSnapshot(db, decks, collection.settings(), now(), timeZone());
+      dayEnd = snapshot.day.end;
       const queue = queueOf(snapshot, ids ?? undefined);
       setCounts(queue.counts);
       const next = forced ?? queue.next;
