@@ -44,6 +44,8 @@ export interface StudyQueue {
   counts: QueueCounts;
   /** When nothing is available now: the earliest time a learning card of today comes due, if any. */
   nextLearningAt: number | null;
+  /** Which daily limit held cards back today: new cards or reviews that would be studied but for the limit. */
+  limited: { new: boolean; review: boolean };
 }
 
 const isLearning = (card: CardRecord) =>
@@ -79,63 +81,121 @@ function siblingAnswered(card: CardRecord, facts: Map<string, Set<string>>): boo
   return false;
 }
 
-/** Builds the queue and picks the next card. */
-export function buildQueue(input: QueueInput): StudyQueue {
+/**
+ * The day's queue being built: learning cards and the reviews that fit today's room are fixed first; new
+ * cards are then admitted one by one (`admitNewCard`) while there is room, so a caller can page through
+ * the `by-new` index until the day is full instead of reading a fixed window.
+ */
+export interface DayPlan {
+  readonly now: number;
+  readonly learnAhead: number;
+  readonly learningNow: CardRecord[];
+  readonly learningLater: CardRecord[];
+  readonly reviews: CardRecord[];
+  readonly newCards: CardRecord[];
+  readonly done: { newCards: number; reviews: number };
+  /** How many new cards today can still take. */
+  readonly newRoom: number;
+  /** Facts that already have a card in today's queue (or were answered today). */
+  readonly factsInQueue: Set<string>;
+  readonly eligible: (card: CardRecord) => boolean;
+  reviewLimited: boolean;
+  newLimited: boolean;
+}
+
+/** Plans the day from the due cards and today's logs; new cards are added with `admitNewCard`. */
+export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
   const { now, day, limits } = input;
-  const learnAhead = input.learnAheadMs ?? LEARN_AHEAD_MS;
   const facts = answeredFacts(input.todayLogs);
-  const eligible = (card: CardRecord) =>
+  const studyable = (card: CardRecord) =>
     !card.suspended &&
     card.kind !== 'mcq' &&
     card.buriedUntil <= now &&
-    (!input.deckIds || input.deckIds.has(card.deckId)) &&
-    !siblingAnswered(card, facts);
+    (!input.deckIds || input.deckIds.has(card.deckId));
+  // As in Anki, answering a card buries its new and review siblings; a learning card keeps its steps.
+  const eligible = (card: CardRecord) =>
+    studyable(card) && (isLearning(card) || !siblingAnswered(card, facts));
 
-  const learningNow: CardRecord[] = [];
-  const learningLater: CardRecord[] = [];
-  const reviews: CardRecord[] = [];
-  // One card per fact in the day's queue: answering it buries the others anyway.
-  const factsInQueue = new Set<string>();
+  const done = doneToday(input.todayLogs);
+  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
+  const plan: DayPlan = {
+    now,
+    learnAhead: input.learnAheadMs ?? LEARN_AHEAD_MS,
+    learningNow: [],
+    learningLater: [],
+    reviews: [],
+    newCards: [],
+    done,
+    newRoom: Math.max(0, limits.newPerDay - done.newCards),
+    // One card per fact in the day's queue: answering it buries the others anyway.
+    factsInQueue: new Set(),
+    eligible,
+    reviewLimited: false,
+    newLimited: false,
+  };
   const sorted = [...input.dueCards].sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
   for (const card of sorted) {
     if (!eligible(card)) continue;
     const due = card.fsrs.due.getTime();
     if (isLearning(card)) {
-      if (due <= now) learningNow.push(card);
-      else if (due < day.end) learningLater.push(card);
-    } else if (card.fsrs.state === CardState.Review && due < day.end && !factsInQueue.has(card.factId)) {
-      reviews.push(card);
-      factsInQueue.add(card.factId);
+      if (due <= now) plan.learningNow.push(card);
+      else if (due < day.end) plan.learningLater.push(card);
+    } else if (card.fsrs.state === CardState.Review && due < day.end && !plan.factsInQueue.has(card.factId)) {
+      // Only the reviews that fit today's room reserve their fact: the rest wait for another day, so their
+      // new siblings may be studied today.
+      if (plan.reviews.length >= reviewRoom) {
+        plan.reviewLimited = true;
+        continue;
+      }
+      plan.reviews.push(card);
+      plan.factsInQueue.add(card.factId);
     }
   }
+  return plan;
+}
 
-  const done = doneToday(input.todayLogs);
-  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
-  const newRoom = Math.max(0, limits.newPerDay - done.newCards);
-  const dueReviews = reviews.slice(0, reviewRoom);
-
-  const newCards: CardRecord[] = [];
-  for (const card of input.newCards) {
-    if (newCards.length >= newRoom) break;
-    if (card.fsrs.state !== CardState.New || !eligible(card) || factsInQueue.has(card.factId)) continue;
-    newCards.push(card);
-    factsInQueue.add(card.factId);
+/**
+ * Offers a new card to the plan: it is taken when it is a studyable new card of a fact not yet in today's
+ * queue and there is room. Returns false once the room is full (the caller can stop reading).
+ */
+export function admitNewCard(plan: DayPlan, card: CardRecord): boolean {
+  if (card.fsrs.state !== CardState.New || !plan.eligible(card) || plan.factsInQueue.has(card.factId)) {
+    return plan.newCards.length < plan.newRoom;
   }
+  if (plan.newCards.length >= plan.newRoom) {
+    plan.newLimited = true;
+    return false;
+  }
+  plan.newCards.push(card);
+  plan.factsInQueue.add(card.factId);
+  return true;
+}
 
+/** The queue of a finished plan: counts and the card to show now. */
+export function finishQueue(plan: DayPlan): StudyQueue {
+  const { learningNow, learningLater, reviews, newCards } = plan;
   const counts: QueueCounts = {
     new: newCards.length,
     learning: learningNow.length + learningLater.length,
-    review: dueReviews.length,
+    review: reviews.length,
   };
-
   let next: CardRecord | null = learningNow[0] ?? null;
-  if (!next) next = pickInterleaved(dueReviews, newCards, done);
+  if (!next) next = pickInterleaved(reviews, newCards, plan.done);
   if (!next) {
     const ahead = learningLater[0];
-    if (ahead && ahead.fsrs.due.getTime() <= now + learnAhead) next = ahead;
+    if (ahead && ahead.fsrs.due.getTime() <= plan.now + plan.learnAhead) next = ahead;
   }
   const nextLearningAt = next ? null : (learningLater[0]?.fsrs.due.getTime() ?? null);
-  return { next, counts, nextLearningAt };
+  return { next, counts, nextLearningAt, limited: { new: plan.newLimited, review: plan.reviewLimited } };
+}
+
+/** Builds the queue and picks the next card. */
+export function buildQueue(input: QueueInput): StudyQueue {
+  const plan = planDay(input);
+  for (const card of input.newCards) {
+    if (!admitNewCard(plan, card) && plan.newLimited) break;
+  }
+  return finishQueue(plan);
 }
 
 /**

@@ -189,3 +189,48 @@ describe('buildQueue', () => {
     expect(drain({ dueCards: [r1, r2] })).toEqual(['f:qa:fwd']);
   });
 });
+
+describe('buildQueue: issue 7 defects', () => {
+  it('does not bury a relearning card on its step when its sibling is answered (point 4)', () => {
+    // The reverse card lapsed and waits on its 10-minute relearning step; then its sibling is answered.
+    const relearning = cardIn(CardState.Relearning, at(10 * MINUTE), 'f:qa:rev', { factId: 'f' });
+    const sibling = cardIn(CardState.Review, at(-DAY), 'f:qa:fwd', { factId: 'f' });
+    const logs = [logOf(sibling, at(-MINUTE), 3, CardState.Review)];
+    const q = queue({ dueCards: [relearning], todayLogs: logs });
+    expect(q.counts.learning).toBe(1);
+    expect(q.next?.id).toBe('f:qa:rev');
+    // A learning card due now is shown even though a sibling was answered today.
+    const learningNow = cardIn(CardState.Learning, at(-MINUTE), 'g:qa:rev', { factId: 'g' });
+    const g = cardIn(CardState.Review, at(-DAY), 'g:qa:fwd', { factId: 'g' });
+    expect(queue({ dueCards: [learningNow], todayLogs: [logOf(g, at(-MINUTE))] }).next?.id).toBe('g:qa:rev');
+  });
+
+  it('keeps burying new and review siblings (point 4)', () => {
+    const review = cardIn(CardState.Review, at(-DAY), 'h:qa:rev', { factId: 'h' });
+    const fresh = newCard('k:qa:rev', { factId: 'k' });
+    const logs = [
+      logOf(newCard('h:qa:fwd', { factId: 'h' }), at(-MINUTE), 3, CardState.New),
+      logOf(newCard('k:qa:fwd', { factId: 'k' }), at(-MINUTE), 3, CardState.New),
+    ];
+    expect(queue({ dueCards: [review], newCards: [fresh], todayLogs: logs }).counts).toEqual({
+      new: 0,
+      learning: 0,
+      review: 0,
+    });
+  });
+
+  it("reserves facts only for the reviews that fit in today's room, so new cards are not starved (point 5)", () => {
+    // 1,000 overdue forward cards whose reverse siblings are new, then 500 unrelated new facts.
+    const reviews = Array.from({ length: 1000 }, (_, i) =>
+      cardIn(CardState.Review, at(-DAY - i), `f${i}:fwd`, { factId: `f${i}` }),
+    );
+    const siblings = Array.from({ length: 1000 }, (_, i) => newCard(`f${i}:rev`, { factId: `f${i}` }));
+    const q = queue({ dueCards: reviews, newCards: siblings });
+    expect(q.counts.review).toBe(200);
+    // The reviews past the limit wait for another day, so their facts' new cards may be studied today.
+    expect(q.counts.new).toBe(20);
+    const studied = drain({ dueCards: reviews, newCards: siblings }, 300);
+    const facts = studied.map((id) => id.split(':')[0]);
+    expect(new Set(facts).size).toBe(facts.length);
+  });
+});
