@@ -1,6 +1,12 @@
 /**
  * The scheduler: the only module that imports ts-fsrs, so a new ts-fsrs major version touches this file alone.
  * Everything here is pure: time is always passed in.
+ *
+ * ts-fsrs counts days by UTC calendar date, so an answer at 15:55 and one at 16:05 in Los Angeles are a day
+ * apart to it. We count study days instead, as Anki does: days start at `dayStartHour` in the learner's zone.
+ * So ts-fsrs runs on a "study clock" on which UTC midnight is the start of a study day (see toStudyClock),
+ * and the dates it returns are turned back into real instants: a learning step is exactly its length after
+ * now, and an interval of n days lands n study days after today at the same time of day.
  */
 import {
   createEmptyCard,
@@ -13,22 +19,31 @@ import {
   type Grade as FsrsGrade,
   type StepUnit,
 } from 'ts-fsrs';
+import { studyDayNumber, studyDayStart } from './day';
 import type { CardRecord, FsrsCard, FsrsLog, Grade, Settings } from './types';
 import { GRADES } from './types';
 
 export type SchedulerSettings = Pick<
   Settings,
-  'retention' | 'learningSteps' | 'relearningSteps' | 'maximumInterval'
->;
+  'retention' | 'learningSteps' | 'relearningSteps' | 'maximumInterval' | 'dayStartHour'
+> & {
+  /** The learner's IANA zone, such as "Europe/Berlin": study days start at `dayStartHour` there. */
+  timeZone: string;
+};
 
 export interface Scheduler {
-  /** Grades a card; returns the new FSRS card and the ts-fsrs review log. */
+  /**
+   * Grades a card; returns the new FSRS card and the ts-fsrs review log, with real instants and with
+   * elapsed days counted in study days. Deterministic: the same card, grade and time give the same result
+   * (fuzz is seeded from the card id).
+   */
   gradeCard(card: CardRecord, grade: Grade, now: Date): { fsrs: FsrsCard; log: FsrsLog };
-  /** What each grade would do: the next due date for every grade. */
+  /** What each grade would do: the next due date for every grade, exactly what gradeCard would store. */
   previewCard(card: CardRecord, now: Date): Record<Grade, Date>;
 }
 
 const STEP = /^(\d+)(m|h|d)$/;
+const DAY = 86_400_000;
 
 /** True for a learning step such as "1m", "10m", "1h" or "1d". */
 export function isValidStep(step: string): boolean {
@@ -39,12 +54,23 @@ export function isValidStep(step: string): boolean {
 /** Field under which the card id is handed to ts-fsrs, so fuzz is seeded by card id (reproducible). */
 const SEED_FIELD = 'sarcometCardId';
 
+/** The review being scheduled: the real time, and where it falls among study days. */
+interface Review {
+  now: number;
+  /** Study-day number of `now` (see studyDayNumber). */
+  today: number;
+  /** `now` on the study clock. */
+  clock: number;
+}
+
 /** Builds a scheduler for the given settings, with fuzz on by default and seeded from the card id. */
 export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boolean } = {}): Scheduler {
+  const { dayStartHour, timeZone } = settings;
+  const maximumInterval = Math.max(1, settings.maximumInterval);
   const engine: FSRS = fsrs(
     generatorParameters({
       request_retention: settings.retention,
-      maximum_interval: settings.maximumInterval,
+      maximum_interval: maximumInterval,
       enable_fuzz: options.fuzz ?? true,
       enable_short_term: true,
       learning_steps: settings.learningSteps.filter(isValidStep) as StepUnit[],
@@ -52,17 +78,78 @@ export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boo
     }),
   ).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId(SEED_FIELD));
 
-  const input = (card: CardRecord): Card => ({ ...card.fsrs, [SEED_FIELD]: card.id }) as Card;
+  const dayOf = (instant: number) => studyDayNumber(instant, dayStartHour, timeZone);
+  const startOf = (day: number) => studyDayStart(day, dayStartHour, timeZone);
+
+  /**
+   * An instant on the study clock: its study day's number of days after the epoch, plus how far into
+   * that day it is (at most a day less 1 ms, for the last hour of a 25-hour day). ts-fsrs's UTC date of
+   * it is then the study day, so its day counts are study-day counts.
+   */
+  const toStudyClock = (instant: number) => {
+    const day = dayOf(instant);
+    return day * DAY + Math.min(instant - startOf(day), DAY - 1);
+  };
+
+  const reviewAt = (now: Date): Review => ({
+    now: now.getTime(),
+    today: dayOf(now.getTime()),
+    clock: toStudyClock(now.getTime()),
+  });
+
+  /** The card as ts-fsrs gets it: its dates on the study clock, and its id for the fuzz seed. */
+  const input = (card: CardRecord): Card => {
+    const { due, last_review, ...rest } = card.fsrs;
+    return {
+      ...rest,
+      due: new Date(toStudyClock(due.getTime())),
+      ...(last_review ? { last_review: new Date(toStudyClock(last_review.getTime())) } : {}),
+      [SEED_FIELD]: card.id,
+    } as Card;
+  };
+
+  /**
+   * The real due date and interval of a card ts-fsrs scheduled on the study clock. A learning step keeps
+   * its exact length. An interval of n days lands n study days after today, as far into that day as now
+   * is into today, kept inside that day when days differ in length (DST).
+   */
+  const toReal = (card: Card, review: Review): { due: Date; scheduled_days: number } => {
+    const clockDue = card.due.getTime();
+    if (card.scheduled_days === 0 && clockDue - review.clock < DAY) {
+      return { due: new Date(review.now + clockDue - review.clock), scheduled_days: 0 };
+    }
+    const dueDay = Math.floor(clockDue / DAY);
+    const days = dueDay - review.today;
+    // Zero for whole days; a step such as "36h" also moves the time of day.
+    const within = clockDue - dueDay * DAY - (review.clock - review.today * DAY);
+    const start = startOf(review.today + days);
+    const length = startOf(review.today + days + 1) - start;
+    const into = Math.min(Math.max(review.now - startOf(review.today) + within, 0), length - 1);
+    return { due: new Date(start + into), scheduled_days: days };
+  };
+
+  const output = (result: Card, review: Review): FsrsCard => ({
+    ...pickCard(result),
+    ...toReal(result, review),
+    last_review: new Date(review.now),
+  });
 
   return {
     gradeCard(card, grade, now) {
-      const result = engine.next(input(card), now, grade as unknown as FsrsGrade);
-      return { fsrs: pickCard(result.card), log: pickLog(result.log as unknown as FsrsLog) };
+      const review = reviewAt(now);
+      const result = engine.next(input(card), new Date(review.clock), grade as unknown as FsrsGrade);
+      const log = pickLog(result.log as unknown as FsrsLog);
+      return {
+        fsrs: output(result.card, review),
+        log: { ...log, due: card.fsrs.last_review ?? card.fsrs.due, review: new Date(review.now) },
+      };
     },
     previewCard(card, now) {
-      const preview = engine.repeat(input(card), now);
+      const review = reviewAt(now);
+      const preview = engine.repeat(input(card), new Date(review.clock));
       const out = {} as Record<Grade, Date>;
-      for (const grade of GRADES) out[grade] = preview[grade as unknown as FsrsGrade].card.due;
+      for (const grade of GRADES)
+        out[grade] = toReal(preview[grade as unknown as FsrsGrade].card, review).due;
       return out;
     },
   };

@@ -1,9 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { studyDay } from '../../src/domain/day';
 import { formatInterval, isValidStep, makeScheduler } from '../../src/domain/scheduler';
-import { CardState, DEFAULT_SETTINGS, Grade } from '../../src/domain/types';
+import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
 import { DAY, MINUTE, NOW, newCard } from './fixtures';
+import { HOUR, START_HOURS, ZONES, seededRandom } from './zones';
 
-const noFuzz = makeScheduler(DEFAULT_SETTINGS, { fuzz: false });
+const SETTINGS = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
+const noFuzz = makeScheduler(SETTINGS, { fuzz: false });
+
+/** How many study days after the one containing `a` is the one containing `b` (walking day by day). */
+function studyDaysBetween(a: Date, b: Date, startHour: number, timeZone: string): number {
+  let day = studyDay(a, startHour, timeZone);
+  let days = 0;
+  while (b.getTime() >= day.end) {
+    day = studyDay(new Date(day.end), startHour, timeZone);
+    days++;
+  }
+  return days;
+}
+
+/** `card` answered `first` at `t1`, then `second` at `t2`: the second review's card and log. */
+function twoAnswers(
+  scheduler: ReturnType<typeof makeScheduler>,
+  card: CardRecord,
+  [first, t1]: [Grade, Date],
+  [second, t2]: [Grade, Date],
+) {
+  const once = { ...card, fsrs: scheduler.gradeCard(card, first, t1).fsrs };
+  return scheduler.gradeCard(once, second, t2);
+}
 
 describe('scheduler', () => {
   it('previews the default learning steps on a new card: Again 1m, Hard ~6m, Good 10m, Easy days', () => {
@@ -27,7 +52,7 @@ describe('scheduler', () => {
   });
 
   it('graduates after the last step and respects the maximum interval', () => {
-    const capped = makeScheduler({ ...DEFAULT_SETTINGS, maximumInterval: 3 }, { fuzz: false });
+    const capped = makeScheduler({ ...SETTINGS, maximumInterval: 3 }, { fuzz: false });
     let card = newCard('c3');
     let now = NOW;
     for (let i = 0; i < 8; i++) {
@@ -43,10 +68,10 @@ describe('scheduler', () => {
   });
 
   it('takes custom steps and a higher retention gives shorter intervals', () => {
-    const steps = makeScheduler({ ...DEFAULT_SETTINGS, learningSteps: ['5m', '1h'] }, { fuzz: false });
+    const steps = makeScheduler({ ...SETTINGS, learningSteps: ['5m', '1h'] }, { fuzz: false });
     expect(steps.previewCard(newCard('c4'), NOW)[Grade.Good].getTime() - NOW.getTime()).toBe(60 * MINUTE);
     const review = (retention: number) => {
-      const s = makeScheduler({ ...DEFAULT_SETTINGS, retention }, { fuzz: false });
+      const s = makeScheduler({ ...SETTINGS, retention }, { fuzz: false });
       let card = newCard('c5');
       card = { ...card, fsrs: s.gradeCard(card, Grade.Easy, NOW).fsrs };
       return s.previewCard(card, card.fsrs.due)[Grade.Good].getTime();
@@ -55,7 +80,7 @@ describe('scheduler', () => {
   });
 
   it('seeds fuzz from the card id: the same card gets the same interval, other cards spread', () => {
-    const fuzzy = makeScheduler(DEFAULT_SETTINGS);
+    const fuzzy = makeScheduler(SETTINGS);
     const grow = (id: string) => {
       let card = newCard(id);
       let now = NOW;
@@ -92,5 +117,96 @@ describe('scheduler', () => {
     [548 * DAY, '1.5y'],
   ])('formats an interval of %d ms as %s', (ms, label) => {
     expect(formatInterval(NOW, new Date(NOW.getTime() + ms))).toBe(label);
+  });
+
+  describe('counts elapsed days in study days, not UTC dates', () => {
+    it.each([
+      // [zone, start hour, first answer, second answer, study days apart]
+      // 15:55 and 16:05 in Los Angeles: one study day, two UTC dates.
+      ['America/Los_Angeles', 4, '2026-01-05T23:55:00Z', '2026-01-06T00:05:00Z', 0],
+      // 03:00 and 05:00 in Los Angeles, 4 am start: one UTC date, two study days.
+      ['America/Los_Angeles', 4, '2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z', 1],
+      // 23:00 and 02:00 in UTC, 4 am start: the night belongs to the day before.
+      ['UTC', 4, '2026-01-05T23:00:00Z', '2026-01-06T02:00:00Z', 0],
+      // Sydney (UTC+11 in January) late morning: 10:30 and 11:30 local straddle midnight UTC.
+      ['Australia/Sydney', 4, '2026-01-05T23:30:00Z', '2026-01-06T00:30:00Z', 0],
+      // Kolkata (UTC+5:30) early morning, midnight start: 05:00 and 06:00 local straddle midnight UTC.
+      ['Asia/Kolkata', 0, '2026-01-05T23:30:00Z', '2026-01-06T00:30:00Z', 0],
+      // Kathmandu (UTC+5:45), 4 am start: 03:50 and 04:10 local are two study days on one UTC date.
+      ['Asia/Kathmandu', 4, '2026-01-05T22:05:00Z', '2026-01-05T22:25:00Z', 1],
+    ])('in %s with day start %i, answers at %s and %s are %i days apart', (zone, hour, a, b, days) => {
+      const scheduler = makeScheduler(
+        { ...DEFAULT_SETTINGS, dayStartHour: hour, timeZone: zone },
+        { fuzz: false },
+      );
+      const { fsrs, log } = twoAnswers(
+        scheduler,
+        newCard('elapsed'),
+        [Grade.Good, new Date(a)],
+        [Grade.Good, new Date(b)],
+      );
+      expect(log.elapsed_days).toBe(days);
+      expect(fsrs.elapsed_days).toBe(days);
+      expect(fsrs.last_review?.toISOString()).toBe(new Date(b).toISOString());
+      expect(log.review.toISOString()).toBe(new Date(b).toISOString());
+    });
+
+    it('graduates a card answered Good at 15:55 and 16:05 in Los Angeles as it would at 10:00 and 10:10', () => {
+      const la = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: 'America/Los_Angeles' }, { fuzz: false });
+      const card = newCard('la');
+      const evening = twoAnswers(
+        la,
+        card,
+        [Grade.Good, new Date('2026-01-05T23:55:00Z')],
+        [Grade.Good, new Date('2026-01-06T00:05:00Z')],
+      );
+      const morning = twoAnswers(
+        la,
+        card,
+        [Grade.Good, new Date('2026-01-05T18:00:00Z')],
+        [Grade.Good, new Date('2026-01-05T18:10:00Z')],
+      );
+      expect(evening.fsrs.state).toBe(CardState.Review);
+      expect(evening.fsrs.stability).toBeCloseTo(morning.fsrs.stability, 6);
+      expect(evening.fsrs.stability).toBeLessThan(3);
+      expect(evening.fsrs.scheduled_days).toBe(morning.fsrs.scheduled_days);
+      expect(evening.fsrs.scheduled_days).toBe(2);
+      // Due two study days later, at the same time of day: 16:05 local on 7 January.
+      expect(evening.fsrs.due.toISOString()).toBe('2026-01-08T00:05:00.000Z');
+    });
+
+    // Property: whatever the zone, start hour and times, FSRS counts the study days between two answers, a
+    // learning step is exactly its length, and a day interval of n days lands n study days later.
+    describe.each(ZONES)('in %s', (zone) => {
+      it('for random pairs of answers at every start hour', () => {
+        const random = seededRandom([...zone].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7));
+        const failures: string[] = [];
+        for (const hour of START_HOURS) {
+          const scheduler = makeScheduler(
+            { ...DEFAULT_SETTINGS, dayStartHour: hour, timeZone: zone },
+            { fuzz: false },
+          );
+          for (let i = 0; i < 6; i++) {
+            const t1 = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * DAY));
+            const gap = random() < 0.5 ? random() * 36 * HOUR : random() * 60 * DAY;
+            const t2 = new Date(t1.getTime() + Math.max(1, Math.floor(gap)));
+            const first = i % 2 === 0 ? Grade.Good : Grade.Easy;
+            const { fsrs, log } = twoAnswers(scheduler, newCard(`p${i}`), [first, t1], [Grade.Good, t2]);
+            const expected = studyDaysBetween(t1, t2, hour, zone);
+            const interval =
+              fsrs.scheduled_days === 0
+                ? fsrs.due.getTime() - t2.getTime() < DAY
+                : studyDaysBetween(t2, fsrs.due, hour, zone) === fsrs.scheduled_days;
+            if (log.elapsed_days !== expected || !interval || fsrs.due <= t2) {
+              failures.push(
+                `${hour}h ${t1.toISOString()} -> ${t2.toISOString()}: elapsed ${log.elapsed_days}, ` +
+                  `expected ${expected}; due ${fsrs.due.toISOString()} (${fsrs.scheduled_days}d)`,
+              );
+            }
+          }
+        }
+        expect(failures.slice(0, 10)).toEqual([]);
+      });
+    });
   });
 });
