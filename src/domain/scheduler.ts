@@ -63,7 +63,10 @@ interface Review {
   clock: number;
 }
 
-/** Builds a scheduler for the given settings, with fuzz on by default and seeded from the card id. */
+/**
+ * Builds a scheduler for the given settings, with fuzz on by default and seeded from the card id.
+ * No due date it gives is more than `maximumInterval` study days after the day of the review.
+ */
 export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boolean } = {}): Scheduler {
   const { dayStartHour, timeZone } = settings;
   const maximumInterval = Math.max(1, settings.maximumInterval);
@@ -110,8 +113,9 @@ export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boo
 
   /**
    * The real due date and interval of a card ts-fsrs scheduled on the study clock. A learning step keeps
-   * its exact length. An interval of n days lands n study days after today, as far into that day as now
-   * is into today, kept inside that day when days differ in length (DST).
+   * its exact length. An interval of n days (never more than the maximum interval) lands n study days after
+   * today, as far into that day as now is into today, kept inside that day when days differ in length (DST).
+   * gradeCard and previewCard both go through here, so a button shows exactly what its grade stores.
    */
   const toReal = (card: Card, review: Review): { due: Date; scheduled_days: number } => {
     const clockDue = card.due.getTime();
@@ -119,9 +123,11 @@ export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boo
       return { due: new Date(review.now + clockDue - review.clock), scheduled_days: 0 };
     }
     const dueDay = Math.floor(clockDue / DAY);
-    const days = dueDay - review.today;
+    // ts-fsrs caps each interval but then keeps Hard < Good < Easy, which can pass the cap by a day or two.
+    const capped = dueDay - review.today > maximumInterval;
+    const days = capped ? maximumInterval : dueDay - review.today;
     // Zero for whole days; a step such as "36h" also moves the time of day.
-    const within = clockDue - dueDay * DAY - (review.clock - review.today * DAY);
+    const within = capped ? 0 : clockDue - dueDay * DAY - (review.clock - review.today * DAY);
     const start = startOf(review.today + days);
     const length = startOf(review.today + days + 1) - start;
     const into = Math.min(Math.max(review.now - startOf(review.today) + within, 0), length - 1);

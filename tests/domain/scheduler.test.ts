@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { studyDay } from '../../src/domain/day';
+import { studyDay, studyDayNumber } from '../../src/domain/day';
 import { formatInterval, isValidStep, makeScheduler } from '../../src/domain/scheduler';
-import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
+import {
+  CardState,
+  DEFAULT_SETTINGS,
+  GRADES,
+  GRADE_NAMES,
+  Grade,
+  type CardRecord,
+} from '../../src/domain/types';
 import { DAY, MINUTE, NOW, newCard } from './fixtures';
 import { HOUR, START_HOURS, ZONES, seededRandom } from './zones';
 
@@ -51,20 +58,84 @@ describe('scheduler', () => {
     expect(Object.keys(fsrs)).not.toContain('sarcometCardId');
   });
 
-  it('graduates after the last step and respects the maximum interval', () => {
-    const capped = makeScheduler({ ...SETTINGS, maximumInterval: 3 }, { fuzz: false });
+  it('graduates after the last learning step into review', () => {
     let card = newCard('c3');
     let now = NOW;
-    for (let i = 0; i < 8; i++) {
-      const graded = capped.gradeCard(card, Grade.Good, now);
-      card = { ...card, fsrs: graded.fsrs };
-      now = graded.fsrs.due;
+    for (let i = 0; i < 2; i++) {
+      card = { ...card, fsrs: noFuzz.gradeCard(card, Grade.Good, now).fsrs };
+      now = card.fsrs.due;
     }
     expect(card.fsrs.state).toBe(CardState.Review);
-    // ts-fsrs keeps Hard < Good < Easy, so only the Hard interval is held exactly at the cap.
-    const hard = capped.previewCard(card, now)[Grade.Hard].getTime() - now.getTime();
-    expect(hard).toBeLessThanOrEqual(3 * DAY);
-    expect(card.fsrs.scheduled_days).toBeLessThan(10);
+    expect(card.fsrs.scheduled_days).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds Hard, Good and Easy of a mature card at a 30-day cap', () => {
+    const capped = makeScheduler({ ...SETTINGS, maximumInterval: 30 }, { fuzz: false });
+    const mature = newCard('mature');
+    const card: CardRecord = {
+      ...mature,
+      fsrs: {
+        ...mature.fsrs,
+        state: CardState.Review,
+        stability: 200,
+        difficulty: 5,
+        reps: 6,
+        scheduled_days: 30,
+        last_review: new Date(NOW.getTime() - 30 * DAY),
+        due: NOW,
+      },
+    };
+    const preview = capped.previewCard(card, NOW);
+    for (const grade of [Grade.Hard, Grade.Good, Grade.Easy]) {
+      const { fsrs } = capped.gradeCard(card, grade, NOW);
+      expect([GRADE_NAMES[grade], fsrs.due.getTime() - NOW.getTime(), fsrs.scheduled_days]).toEqual([
+        GRADE_NAMES[grade],
+        30 * DAY,
+        30,
+      ]);
+      expect(preview[grade].getTime()).toBe(fsrs.due.getTime());
+    }
+  });
+
+  // Property: no due date passes the cap (counted in study days from the day of the review), and the date a
+  // button shows is the date a grade stores, for every grade, fuzz on and off, across zones with DST.
+  it.each([
+    [false, 3, 'UTC'],
+    [false, 30, 'America/Los_Angeles'],
+    [true, 3, 'Europe/Berlin'],
+    [true, 30, 'Australia/Lord_Howe'],
+    [true, 365, 'America/New_York'],
+    [false, 36500, 'Pacific/Chatham'],
+  ])('with fuzz %s, a %i-day cap holds for every grade and preview equals stored (%s)', (fuzz, cap, zone) => {
+    const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, maximumInterval: cap, timeZone: zone }, { fuzz });
+    const dayNumber = (at: Date) => studyDayNumber(at, DEFAULT_SETTINGS.dayStartHour, zone);
+    const failures: string[] = [];
+    for (const id of ['a', 'b', 'c', 'd']) {
+      let card = newCard(`cap-${id}`);
+      let now = NOW;
+      for (let i = 0; i < 12; i++) {
+        const preview = scheduler.previewCard(card, now);
+        for (const grade of GRADES) {
+          const { fsrs } = scheduler.gradeCard(card, grade, now);
+          const days = dayNumber(fsrs.due) - dayNumber(now);
+          const shown = preview[grade].toISOString();
+          if (
+            days > cap ||
+            shown !== fsrs.due.toISOString() ||
+            (fsrs.scheduled_days > 0 && days !== fsrs.scheduled_days)
+          ) {
+            failures.push(
+              `${card.id} #${i} ${GRADE_NAMES[grade]} at ${now.toISOString()}: shown ${shown}, ` +
+                `stored ${fsrs.due.toISOString()} (${days} days, scheduled_days ${fsrs.scheduled_days})`,
+            );
+          }
+        }
+        // Move on with the grade that grows the interval fastest, reviewed a little late.
+        card = { ...card, fsrs: scheduler.gradeCard(card, i % 3 === 2 ? Grade.Good : Grade.Easy, now).fsrs };
+        now = new Date(card.fsrs.due.getTime() + 5 * HOUR);
+      }
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
   });
 
   it('takes custom steps and a higher retention gives shorter intervals', () => {
