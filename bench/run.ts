@@ -100,7 +100,7 @@ async function main() {
   const db = await openAppDb('bench-study');
   for (const [i, file] of files.entries())
     await importDeck(db, file, { builtIn: true, hash: index.value.decks[i]!.hash, now: NOW });
-  const scheduler = makeScheduler(DEFAULT_SETTINGS);
+  const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: 'UTC' });
   const pool = (await Promise.all(index.value.decks.map((d) => newCards(db, d.id, 1000)))).flat();
   let k = 0;
   await time('commitGrade (card + review log, one transaction)', 200, async () => {
@@ -114,8 +114,7 @@ async function main() {
       time: NOW.getTime() + k,
       grade: Grade.Good,
       stateBefore: card.fsrs.state,
-      log: graded.log,
-      previous: card,
+      previous: card.fsrs,
     };
     await commitGrade(db, { card: withIndexKeys({ ...card, fsrs: graded.fsrs }), log });
   });

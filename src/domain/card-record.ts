@@ -73,3 +73,19 @@ export function updateCardContent(
   delete next.choices;
   return withIndexKeys({ ...next, ...contentOf(deckId, card, rank) });
 }
+
+/** True when two FSRS states are the same schedule (every field, dates by their instant). */
+export function sameSchedule(a: FsrsCard, b: FsrsCard): boolean {
+  return (
+    a.due.getTime() === b.due.getTime() &&
+    a.stability === b.stability &&
+    a.difficulty === b.difficulty &&
+    a.elapsed_days === b.elapsed_days &&
+    a.scheduled_days === b.scheduled_days &&
+    a.learning_steps === b.learning_steps &&
+    a.reps === b.reps &&
+    a.lapses === b.lapses &&
+    a.state === b.state &&
+    a.last_review?.getTime() === b.last_review?.getTime()
+  );
+}

@@ -84,9 +84,11 @@ export interface ReviewLogRecord {
   grade: Grade;
   /** State of the card before this review. */
   stateBefore: CardState;
-  log: FsrsLog;
-  /** The whole card record as it was before this review, so undo restores it exactly. */
-  previous: CardRecord;
+  /**
+   * The card's scheduling state before this review: what undo restores, and where a replay of the card's
+   * logs checks that no review was lost or stored twice. Never the card's text (one source of truth).
+   */
+  previous: FsrsCard;
 }
 
 export interface DeckRecord {

@@ -1,29 +1,38 @@
 /**
- * Committing a grade and undoing it. A grade is ONE transaction over `cards` and `review-logs`: either the
- * new card state and its review log are both stored, or neither is.
+ * Committing a grade and undoing this session's actions. A grade is ONE transaction over `cards` and
+ * `review-logs`: either the new card state and its review log are both stored, or neither is.
+ *
+ * Another tab, or a deck update, may have changed the card since it was shown. So every write reads the
+ * stored card inside its transaction, checks that it still holds the state the action started from, and
+ * writes only the scheduling fields onto it: it never puts back a whole (possibly stale) copy of the card.
  */
-import { withIndexKeys } from '../domain/card-record';
-import type { CardRecord, ReviewLogRecord } from '../domain/types';
+import { sameSchedule, withIndexKeys } from '../domain/card-record';
+import type { CardRecord, FsrsCard, ReviewLogRecord } from '../domain/types';
 import { StorageError } from './errors';
 import { runTransaction, type AppDatabase } from './transaction';
 
 export interface GradeCommit {
-  /** The card after the review. */
-  card: CardRecord;
-  /** The review; its client-generated `id` makes a retried commit harmless. */
+  /** The card after the review; only its id and `fsrs` are written. */
+  card: Pick<CardRecord, 'id' | 'fsrs'>;
+  /** The review; `previous` is the scheduling state the grade started from, `id` makes a retry harmless. */
   log: ReviewLogRecord;
 }
 
-export interface CommitResult {
-  /** True when a log with this id was already stored (a retry): nothing was written this time. */
-  alreadyCommitted: boolean;
-}
+export type CommitResult =
+  /** Stored: the card's new scheduling state and the log. */
+  | { status: 'committed'; card: CardRecord }
+  /** A log with this id was already stored (a retry): nothing was written this time. */
+  | { status: 'duplicate' }
+  /** The card's scheduling state changed since the grade began (another tab): nothing was written. */
+  | { status: 'stale'; card: CardRecord }
+  /** The card no longer exists (a deck update removed it): nothing was written. */
+  | { status: 'gone' };
 
 /**
- * Stores a review: puts the card's new state and adds its log in one readwrite transaction, resolving only
- * after the transaction has committed. Retrying with the same log id writes nothing and resolves with
- * `alreadyCommitted: true`. On any failure the transaction is aborted (neither card nor log changes) and
- * the promise rejects with a `StorageError`.
+ * Stores a review: in one readwrite transaction, reads the stored card, and only if it still holds the
+ * scheduling state the grade started from (`log.previous`), writes the new scheduling state onto it and
+ * adds the log. Resolves after the transaction has committed. On any failure the transaction is aborted
+ * (neither card nor log changes) and the promise rejects with a `StorageError`.
  */
 export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): Promise<CommitResult> {
   if (log.cardId !== card.id) {
@@ -32,40 +41,70 @@ export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): 
       `This review belongs to card "${log.cardId}", not "${card.id}"; nothing was saved.`,
     );
   }
-  const record = withIndexKeys(card);
   try {
     return await runTransaction(db, ['cards', 'review-logs'], 'readwrite', async (tx) => {
       const logs = tx.objectStore('review-logs');
+      const cards = tx.objectStore('cards');
       // Checked inside the same transaction, so no other write can slip in between; checking first (rather
       // than letting `add` fail) keeps the transaction from aborting.
-      if ((await logs.getKey(log.id)) !== undefined) return { alreadyCommitted: true };
-      await tx.objectStore('cards').put(record);
-      await logs.add(log);
-      return { alreadyCommitted: false };
+      const [existingLog, stored] = await Promise.all([logs.getKey(log.id), cards.get(card.id)]);
+      if (existingLog !== undefined) return { status: 'duplicate' } as const;
+      if (!stored) return { status: 'gone' } as const;
+      if (!sameSchedule(stored.fsrs, log.previous)) return { status: 'stale', card: stored } as const;
+      const next = withIndexKeys({ ...stored, fsrs: card.fsrs });
+      // `add` first: it throws at once on a log that cannot be stored, before the card's put is queued.
+      const added = logs.add(log);
+      await Promise.all([cards.put(next), added]);
+      return { status: 'committed', card: next } as const;
     });
   } catch (error) {
     // `add` can only fail with ConstraintError if the log id exists; the abort has undone the card put,
     // and the review is already stored.
-    if (error instanceof StorageError && isConstraintError(error.cause)) return { alreadyCommitted: true };
+    if (error instanceof StorageError && isConstraintError(error.cause)) return { status: 'duplicate' };
     throw error;
   }
 }
 
+/** One action of a study session that Undo can revert, with the card's state before and after it. */
+export type UndoableAction =
+  | { kind: 'grade'; cardId: string; logId: string; before: FsrsCard; after: FsrsCard }
+  | { kind: 'bury'; cardId: string; before: number; after: number }
+  | { kind: 'suspend'; cardId: string; before: boolean; after: boolean };
+
+export type UndoResult =
+  | { status: 'undone'; card: CardRecord }
+  /** The card is gone, or no longer holds the action's result (changed elsewhere): nothing was changed. */
+  | { status: 'conflict'; card?: CardRecord };
+
 /**
- * Undoes the most recent review (of any card): restores the card record exactly as it was before that review
- * and deletes the log, in one transaction. Resolves with the restored card and the removed log, or with null
- * when there is no review to undo.
+ * Reverts one action in one transaction: restores only the field the action changed (the scheduling state,
+ * the bury or the suspension), and only if the card still holds the action's result; a grade's log is
+ * deleted with it. Anything else about the card (its content, a suspension made since) is kept.
  */
-export async function undoLastGrade(
-  db: AppDatabase,
-): Promise<{ card: CardRecord; log: ReviewLogRecord } | null> {
+export async function undoAction(db: AppDatabase, action: UndoableAction): Promise<UndoResult> {
   return runTransaction(db, ['cards', 'review-logs'], 'readwrite', async (tx) => {
-    const cursor = await tx.objectStore('review-logs').index('by-time').openCursor(null, 'prev');
-    if (!cursor) return null;
-    const log = cursor.value;
-    await tx.objectStore('cards').put(log.previous);
-    await cursor.delete();
-    return { card: log.previous, log };
+    const cards = tx.objectStore('cards');
+    const card = await cards.get(action.cardId);
+    if (!card) return { status: 'conflict' } as const;
+    let next: CardRecord;
+    switch (action.kind) {
+      case 'grade':
+        if (!sameSchedule(card.fsrs, action.after)) return { status: 'conflict', card } as const;
+        next = { ...card, fsrs: action.before };
+        await tx.objectStore('review-logs').delete(action.logId);
+        break;
+      case 'bury':
+        if (card.buriedUntil !== action.after) return { status: 'conflict', card } as const;
+        next = { ...card, buriedUntil: action.before };
+        break;
+      case 'suspend':
+        if (card.suspended !== action.after) return { status: 'conflict', card } as const;
+        next = { ...card, suspended: action.before };
+        break;
+    }
+    next = withIndexKeys(next);
+    await cards.put(next);
+    return { status: 'undone', card: next } as const;
   });
 }
 

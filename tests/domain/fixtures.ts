@@ -55,18 +55,6 @@ export function logOf(
     time: time.getTime(),
     grade,
     stateBefore,
-    log: {
-      rating: grade,
-      state: stateBefore,
-      due: card.fsrs.due,
-      stability: 0,
-      difficulty: 0,
-      elapsed_days: 0,
-      last_elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 0,
-      review: time,
-    },
-    previous: card,
+    previous: card.fsrs,
   };
 }

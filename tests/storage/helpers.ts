@@ -8,6 +8,7 @@ import type { DeckCard, DeckFile } from '../../src/domain/deck-format';
 import { makeScheduler, newFsrsCard } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, type CardRecord, type Grade, type ReviewLogRecord } from '../../src/domain/types';
 import { openAppDb, type DbHandlers } from '../../src/storage/db';
+import { logOf } from '../domain/fixtures';
 import type { GradeCommit } from '../../src/storage/study-store';
 import type { AppDatabase } from '../../src/storage/transaction';
 
@@ -75,23 +76,18 @@ export async function seedCards(db: AppDatabase, cards: CardRecord[]): Promise<C
   return cards;
 }
 
-const scheduler = makeScheduler(DEFAULT_SETTINGS, { fuzz: false });
+const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: 'UTC' }, { fuzz: false });
 
 /** Grades a card with the real scheduler: the new card (with index keys) and its review log. */
-export function makeGrade(card: CardRecord, grade: Grade, at: Date, logId: string): GradeCommit {
+export function makeGrade(
+  card: CardRecord,
+  grade: Grade,
+  at: Date,
+  logId: string,
+): GradeCommit & { card: CardRecord } {
   const result = scheduler.gradeCard(card, grade, at);
   const next = withIndexKeys({ ...card, fsrs: result.fsrs });
-  const log: ReviewLogRecord = {
-    id: logId,
-    cardId: card.id,
-    deckId: card.deckId,
-    factId: card.factId,
-    time: at.getTime(),
-    grade,
-    stateBefore: card.fsrs.state,
-    log: result.log,
-    previous: card,
-  };
+  const log: ReviewLogRecord = { ...logOf(card, at, grade), id: logId };
   return { card: next, log };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CardState, Grade } from '../../src/domain/types';
 import { StorageError } from '../../src/storage/errors';
 import { countLogs, logsOfCard, logsSince } from '../../src/storage/review-log-store';
-import { commitGrade, undoLastGrade } from '../../src/storage/study-store';
+import { commitGrade, undoAction } from '../../src/storage/study-store';
 import { DAY, MINUTE, NOW, makeCards, makeGrade, openTestDb, seedCards } from './helpers';
 
 const LATER = new Date(NOW.getTime() + 10 * MINUTE);
@@ -13,7 +13,7 @@ describe('commitGrade', () => {
     const [card] = await seedCards(db, makeCards('alpha', 1));
     const commit = makeGrade(card!, Grade.Good, NOW, 'log-1');
 
-    await expect(commitGrade(db, commit)).resolves.toEqual({ alreadyCommitted: false });
+    await expect(commitGrade(db, commit)).resolves.toEqual({ status: 'committed', card: commit.card });
 
     const stored = await db.get('cards', card!.id);
     expect(stored).toEqual(commit.card);
@@ -32,7 +32,7 @@ describe('commitGrade', () => {
 
     // The retry carries the same log id; even if it were computed again later, nothing may change.
     const retry = makeGrade(card!, Grade.Easy, LATER, 'log-1');
-    await expect(commitGrade(db, retry)).resolves.toEqual({ alreadyCommitted: true });
+    await expect(commitGrade(db, retry)).resolves.toEqual({ status: 'duplicate' });
 
     expect(await countLogs(db)).toBe(1);
     expect(await db.get('review-logs', 'log-1')).toEqual(first.log);
@@ -44,10 +44,7 @@ describe('commitGrade', () => {
     const [card] = await seedCards(db, makeCards('alpha', 1));
     const commit = makeGrade(card!, Grade.Good, NOW, 'log-1');
     // A value that cannot be stored makes `add` fail after `put(card)` succeeded in the same transaction.
-    const bad = {
-      ...commit,
-      log: { ...commit.log, previous: { ...commit.log.previous, front: (() => 1) as never } },
-    };
+    const bad = { ...commit, log: { ...commit.log, note: (() => 1) as never } };
 
     const error = await commitGrade(db, bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
@@ -82,41 +79,6 @@ describe('commitGrade', () => {
   });
 });
 
-describe('undoLastGrade', () => {
-  it('restores the exact record from before the newest review and removes its log', async () => {
-    const db = await openTestDb();
-    const [a, b] = await seedCards(db, makeCards('alpha', 2));
-    const first = makeGrade(a!, Grade.Good, NOW, 'log-1');
-    await commitGrade(db, first);
-    const second = makeGrade(first.card, Grade.Good, LATER, 'log-2');
-    await commitGrade(db, second);
-    // An older review of another card, committed last: undo follows review time, not commit order.
-    const other = makeGrade(b!, Grade.Again, new Date(NOW.getTime() - MINUTE), 'log-0');
-    await commitGrade(db, other);
-
-    const undone = await undoLastGrade(db);
-    expect(undone?.log).toEqual(second.log);
-    expect(undone?.card).toEqual(first.card);
-    expect(await db.get('cards', a!.id)).toEqual(first.card);
-    expect((await logsOfCard(db, a!.id)).map((l) => l.id)).toEqual(['log-1']);
-
-    const again = await undoLastGrade(db);
-    expect(again?.log.id).toBe('log-1');
-    expect(await db.get('cards', a!.id)).toEqual(a);
-    // Back to a new card: in by-new at its old rank, not in by-due.
-    expect(await db.getAllKeysFromIndex('cards', 'by-new')).toEqual([a!.id]);
-    expect(await db.getAllKeysFromIndex('cards', 'by-due')).toEqual([b!.id]);
-    expect(await countLogs(db)).toBe(1);
-  });
-
-  it('returns null when there is nothing to undo', async () => {
-    const db = await openTestDb();
-    const [card] = await seedCards(db, makeCards('alpha', 1));
-    expect(await undoLastGrade(db)).toBeNull();
-    expect(await db.get('cards', card!.id)).toEqual(card);
-  });
-});
-
 describe('review-log-store', () => {
   it('reads logs since a time and the history of a card, oldest first', async () => {
     const db = await openTestDb();
@@ -131,5 +93,120 @@ describe('review-log-store', () => {
     expect((await logsSince(db, NOW.getTime())).map((l) => l.id)).toEqual(['z-log', 'a-log', 'm-log']);
     expect((await logsOfCard(db, a!.id)).map((l) => l.id)).toEqual(['z-log', 'a-log']);
     expect(await countLogs(db)).toBe(3);
+  });
+});
+
+describe('commitGrade against a card changed elsewhere (issue 7, point 7)', () => {
+  /** A review card, as a learner who studied it for a while has it. */
+  async function seedReviewCard() {
+    const db = await openTestDb();
+    const [fresh] = await seedCards(db, makeCards('alpha', 1));
+    let card = fresh!;
+    for (const [i, at] of [NOW, new Date(NOW.getTime() + 10 * MINUTE)].entries()) {
+      const commit = makeGrade(card, Grade.Good, at, `setup-${i}`);
+      await commitGrade(db, commit);
+      card = commit.card;
+    }
+    return { db, card: (await db.get('cards', card.id))! };
+  }
+
+  it('two tabs grade the same card: the second, stale grade writes nothing and the lapse is kept', async () => {
+    const { db, card } = await seedReviewCard();
+    const due = card.fsrs.due;
+    const tabA = makeGrade(card, Grade.Again, due, 'log-a');
+    const tabB = makeGrade(card, Grade.Easy, new Date(due.getTime() + MINUTE), 'log-b');
+
+    expect(await commitGrade(db, tabA)).toMatchObject({ status: 'committed' });
+    const second = await commitGrade(db, tabB);
+    expect(second.status).toBe('stale');
+
+    const stored = await db.get('cards', card.id);
+    expect(stored?.fsrs.lapses).toBe(1);
+    expect(stored?.fsrs).toEqual(tabA.card.fsrs);
+    expect((await logsOfCard(db, card.id)).map((l) => l.id)).toEqual(['setup-0', 'setup-1', 'log-a']);
+  });
+
+  it('a deck update in another tab: the grade keeps the corrected content and never brings back a removed card', async () => {
+    const { db, card } = await seedReviewCard();
+    const grade = makeGrade(card, Grade.Good, card.fsrs.due, 'log-c');
+    // Meanwhile another tab's deck update corrects the card's text.
+    await db.put('cards', { ...card, front: 'Corrected question?', suspended: true });
+    expect(await commitGrade(db, grade)).toMatchObject({ status: 'committed' });
+    const stored = await db.get('cards', card.id);
+    expect(stored?.front).toBe('Corrected question?');
+    expect(stored?.suspended).toBe(true);
+    expect(stored?.fsrs).toEqual(grade.card.fsrs);
+
+    // And a card the update removed stays removed, with no log written for it.
+    const again = makeGrade(stored!, Grade.Good, stored!.fsrs.due, 'log-d');
+    await db.delete('cards', card.id);
+    expect(await commitGrade(db, again)).toMatchObject({ status: 'gone' });
+    expect(await db.get('cards', card.id)).toBeUndefined();
+    expect(await db.get('review-logs', 'log-d')).toBeUndefined();
+  });
+});
+
+describe('undoAction (issue 7, point 8)', () => {
+  it("undoes this session's grade, not another tab's newer review", async () => {
+    const db = await openTestDb();
+    const [a, b] = await seedCards(db, makeCards('alpha', 2));
+    const mine = makeGrade(a!, Grade.Good, NOW, 'log-mine');
+    await commitGrade(db, mine);
+    const theirs = makeGrade(b!, Grade.Again, LATER, 'log-theirs');
+    await commitGrade(db, theirs);
+
+    const result = await undoAction(db, {
+      kind: 'grade',
+      cardId: a!.id,
+      logId: 'log-mine',
+      before: a!.fsrs,
+      after: mine.card.fsrs,
+    });
+    expect(result.status).toBe('undone');
+    expect((await db.get('cards', a!.id))?.fsrs).toEqual(a!.fsrs);
+    expect(await db.get('cards', b!.id)).toEqual(theirs.card);
+    expect((await logsSince(db, 0)).map((l) => l.id)).toEqual(['log-theirs']);
+  });
+
+  it('restores only the scheduling fields, and only while the card still holds the result', async () => {
+    const db = await openTestDb();
+    const [a] = await seedCards(db, makeCards('alpha', 1));
+    const graded = makeGrade(a!, Grade.Good, NOW, 'log-1');
+    await commitGrade(db, graded);
+    const action = {
+      kind: 'grade' as const,
+      cardId: a!.id,
+      logId: 'log-1',
+      before: a!.fsrs,
+      after: graded.card.fsrs,
+    };
+    // Suspended and corrected elsewhere after the grade: undo keeps both.
+    await db.put('cards', { ...graded.card, suspended: true, front: 'Corrected?' });
+    expect((await undoAction(db, action)).status).toBe('undone');
+    const stored = await db.get('cards', a!.id);
+    expect(stored).toMatchObject({ suspended: true, front: 'Corrected?', fsrs: a!.fsrs });
+    expect(await countLogs(db)).toBe(0);
+
+    // Graded again elsewhere: the card no longer holds this action's result, so nothing is undone.
+    const regraded = makeGrade(a!, Grade.Easy, LATER, 'log-2');
+    await commitGrade(db, regraded);
+    expect((await undoAction(db, { ...action, after: graded.card.fsrs })).status).toBe('conflict');
+    expect((await db.get('cards', a!.id))?.fsrs).toEqual(regraded.card.fsrs);
+    expect(await countLogs(db)).toBe(1);
+  });
+
+  it('undoes a bury and a suspend, leaving the schedule alone', async () => {
+    const db = await openTestDb();
+    const [a] = await seedCards(db, makeCards('alpha', 1));
+    await db.put('cards', { ...a!, buriedUntil: NOW.getTime() + DAY });
+    expect(
+      (await undoAction(db, { kind: 'bury', cardId: a!.id, before: 0, after: NOW.getTime() + DAY })).status,
+    ).toBe('undone');
+    expect((await db.get('cards', a!.id))?.buriedUntil).toBe(0);
+    await db.put('cards', { ...a!, suspended: true });
+    expect(
+      (await undoAction(db, { kind: 'suspend', cardId: a!.id, before: false, after: true })).status,
+    ).toBe('undone');
+    expect(await db.get('cards', a!.id)).toMatchObject({ suspended: false, fsrs: a!.fsrs });
   });
 });
