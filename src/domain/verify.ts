@@ -1,0 +1,90 @@
+/**
+ * Checking a collection by replaying its review logs, as Anki's Check Database does: a card's scheduling
+ * state must equal what the scheduler gives when its reviews are replayed, in order, from a new card. A
+ * review lost, stored twice or written over a stale state shows up as a difference.
+ */
+import { sameSchedule } from './card-record';
+import type { Scheduler } from './scheduler';
+import { CardState, type CardRecord, type FsrsCard, type ReviewLogRecord } from './types';
+
+export interface CollectionProblem {
+  cardId: string;
+  /** What is wrong, in words a user can read. */
+  reason: string;
+  /** The state the replay gives, where it could be computed. */
+  expected?: FsrsCard;
+  /** The state stored on the card (or in the log that disagrees). */
+  actual?: FsrsCard;
+}
+
+export interface CollectionReport {
+  cards: number;
+  logs: number;
+  /** Logs of cards no longer in the collection (removed by a deck update): history, not a problem. */
+  orphanLogs: number;
+  problems: CollectionProblem[];
+}
+
+const byTime = (a: ReviewLogRecord, b: ReviewLogRecord) =>
+  a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Replays each card's logs through `scheduler` (built with the settings the reviews were made under) and
+ * reports every card whose stored state differs from the replay, and every log whose recorded state before
+ * the review is not what the replay had reached (a review lost or stored twice).
+ */
+export function verifyCollection(
+  cards: readonly CardRecord[],
+  logs: readonly ReviewLogRecord[],
+  scheduler: Scheduler,
+): CollectionReport {
+  const logsByCard = new Map<string, ReviewLogRecord[]>();
+  for (const log of logs) {
+    const list = logsByCard.get(log.cardId);
+    if (list) list.push(log);
+    else logsByCard.set(log.cardId, [log]);
+  }
+  const problems: CollectionProblem[] = [];
+  for (const card of cards) {
+    const history = (logsByCard.get(card.id) ?? []).sort(byTime);
+    logsByCard.delete(card.id);
+    const first = history[0];
+    if (!first) {
+      if (card.fsrs.state !== CardState.New || card.fsrs.reps !== 0) {
+        problems.push({ cardId: card.id, reason: 'studied, but has no review log', actual: card.fsrs });
+      }
+      continue;
+    }
+    let state: FsrsCard = first.previous;
+    let broken = false;
+    if (state.state !== CardState.New || state.reps !== 0) {
+      problems.push({ cardId: card.id, reason: 'its first review log does not start from a new card' });
+      broken = true;
+    }
+    for (const log of history) {
+      if (!sameSchedule(log.previous, state)) {
+        problems.push({
+          cardId: card.id,
+          reason: `review ${log.id} does not follow the one before it (a review lost or stored twice)`,
+          expected: state,
+          actual: log.previous,
+        });
+        broken = true;
+        break;
+      }
+      state = scheduler.gradeCard({ ...card, fsrs: state }, log.grade, new Date(log.time)).fsrs;
+    }
+    if (!broken && !sameSchedule(card.fsrs, state)) {
+      problems.push({
+        cardId: card.id,
+        reason: 'its scheduling state differs from the replay of its reviews',
+        expected: state,
+        actual: card.fsrs,
+      });
+    }
+  }
+  // Logs of cards a deck update removed are kept on purpose (history), so they are counted, not reported.
+  let orphanLogs = 0;
+  for (const orphans of logsByCard.values()) orphanLogs += orphans.length;
+  return { cards: cards.length, logs: logs.length, orphanLogs, problems };
+}
