@@ -10,9 +10,19 @@ const [blocked, setBlocked] = createSignal(false);
 /** Set when another tab opened a newer version: this tab has closed its connection and must reload. */
 export { versionChanged, blocked };
 
-export const connection = makeDbConnection(DB_NAME, {
+const raw = makeDbConnection(DB_NAME, {
   onVersionChange: () => setVersionChanged(true),
   onBlocked: () => setBlocked(true),
   // The connection reopens itself on next use; nothing to show the user.
   onTerminated: () => undefined,
 });
+
+/** The connection; once an open succeeds, the "close other tabs" banner has done its job and goes. */
+export const connection: typeof raw = {
+  async get() {
+    const db = await raw.get();
+    if (blocked()) setBlocked(false);
+    return db;
+  },
+  close: () => raw.close(),
+};

@@ -8,8 +8,9 @@ import { listDecks } from '../storage/deck-store';
 import { getSettings, saveSettings } from '../storage/settings-store';
 import type { AppDatabase } from '../storage/transaction';
 import { connection } from './app-db';
-import { loadBuiltInDecks } from './builtin-decks';
+import { loadBuiltInDecks, syncNotice } from './builtin-decks';
 import { now } from './clock';
+import { makeTabChannel, type ChangeKind, type TabMessage } from './tab-sync';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 
@@ -19,10 +20,15 @@ export interface Collection {
   error: Accessor<string>;
   decks: Accessor<DeckRecord[]>;
   settings: Accessor<Settings>;
-  /** Increases whenever cards or decks changed; screens re-read their data when it does. */
+  /** A status line about something that did not work but left the collection usable (a deck update failed). */
+  notice: Accessor<string>;
+  /** Increases whenever cards or decks changed, here or in another tab; screens re-read their data. */
   revision: Accessor<number>;
   db(): Promise<AppDatabase>;
-  changed(): void;
+  /** Says that this tab changed the collection: screens here re-read, and other tabs are told. */
+  changed(kind?: ChangeKind, cardIds?: string[]): void;
+  /** Calls `listener` when another tab changed the collection; returns a function that stops it. */
+  onRemoteChange(listener: (message: TabMessage) => void): () => void;
   updateSettings(next: Settings): Promise<void>;
   /** Loads decks and settings (importing built-in decks on first run or after an update). */
   load(): Promise<void>;
@@ -38,8 +44,10 @@ export function createCollection(): Collection {
   const [decks, setDecks] = createSignal<DeckRecord[]>([]);
   const [settings, setSettings] = createSignal<Settings>(DEFAULT_SETTINGS);
   const [revision, setRevision] = createSignal(0);
+  const [notice, setNotice] = createSignal('');
 
   const db = () => connection.get();
+  const channel = makeTabChannel();
   /** Built-in decks in the review's order; other decks follow by title. */
   let order: string[] = [];
 
@@ -52,20 +60,36 @@ export function createCollection(): Collection {
     setDecks(all.sort((a, b) => rank(a.id) - rank(b.id) || a.title.localeCompare(b.title)));
   };
 
+  channel.subscribe((message) => {
+    void (async () => {
+      try {
+        if (message.kind === 'settings') setSettings(await getSettings(await db()));
+        if (message.kind === 'decks') await refreshDecks();
+      } catch {
+        // The next action here reads the database anyway and reports what fails then.
+      }
+      setRevision((r) => r + 1);
+    })();
+  });
+
   return {
     state,
     error,
+    notice,
     decks,
     settings,
     revision,
     db,
-    changed() {
+    changed(kind = 'cards', cardIds) {
       setRevision((r) => r + 1);
+      channel.post(cardIds ? { kind, cardIds } : { kind });
     },
+    onRemoteChange: (listener) => channel.subscribe(listener),
     async updateSettings(next) {
       // saveSettings returns what it stored (validated), so there is nothing to read back.
       setSettings(await saveSettings(await db(), next));
       setRevision((r) => r + 1);
+      channel.post({ kind: 'settings' });
     },
     async load() {
       setState('loading');
@@ -73,11 +97,17 @@ export function createCollection(): Collection {
         const database = await db();
         setSettings(await getSettings(database));
         try {
-          order = await loadBuiltInDecks(database, now());
+          const sync = await loadBuiltInDecks(database, now());
+          order = sync.order;
+          setNotice(syncNotice(sync));
+          if (sync.summary.imported.length > 0) channel.post({ kind: 'decks' });
         } catch (err) {
-          // Offline before the first full load, or a damaged deck file: study what is already stored.
+          // Offline before the first full load, or a damaged deck list: study what is already stored.
           const stored = await listDecks(database);
           if (stored.length === 0) throw err;
+          setNotice(
+            'The built-in decks could not be checked for updates. Check that you are online, then reload SarcoMet. Your reviews are safe.',
+          );
         }
         await refreshDecks();
         setState('ready');

@@ -1,16 +1,18 @@
 /**
  * One study session: the current card, its answer side, grading, undo, suspend and bury.
  * A grade is committed to IndexedDB (card state and review log in one transaction) before the next card
- * is shown; if the commit fails, the card stays on screen with a message and nothing is lost.
+ * is shown; if the commit fails, the card stays on screen with a message and nothing is lost. If another tab
+ * changed the card meanwhile, the grade writes nothing and the card is shown again as it now is.
+ * Undo reverts this session's own last action (a grade, bury or suspend), never another tab's.
  */
-import { createMemo, createSignal, type Accessor } from 'solid-js';
-import { withIndexKeys } from '../domain/card-record';
+import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { sameSchedule } from '../domain/card-record';
 import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
 import { GRADES, type CardRecord, type Grade, type ReviewLogRecord } from '../domain/types';
-import { buryCard, firstDueAfter, suspendCard } from '../storage/card-store';
 import { requestPersistentStorage } from '../pwa/storage';
-import { commitGrade, undoLastGrade } from '../storage/study-store';
+import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-store';
+import { commitGrade, undoAction, type UndoableAction } from '../storage/study-store';
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
 import { loadSnapshot, queueOf } from './study-snapshot';
@@ -20,8 +22,10 @@ export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'error';
 export interface DoneInfo {
   /** Epoch ms of the next card that will come due, if any. */
   nextDue: number | null;
-  /** True when new cards are waiting but today's limit is reached. */
+  /** True when new cards would be studied now but for today's limit of new cards. */
   newLimitReached: boolean;
+  /** True when reviews due today are held back by today's review limit. */
+  reviewLimitReached: boolean;
   /** Start of the next study day (epoch ms). */
   nextDayStart: number;
   /** Cards answered today (all decks). */
@@ -36,6 +40,8 @@ export interface StudySession {
   intervals: Accessor<Partial<Record<Grade, string>>>;
   busy: Accessor<boolean>;
   error: Accessor<string>;
+  /** Something the learner should know that is not an error (the card changed in another tab). */
+  notice: Accessor<string>;
   canUndo: Accessor<boolean>;
   done: Accessor<DoneInfo | null>;
   /** Short status for the polite live region. */
@@ -52,6 +58,9 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : 'Saving failed. Please try again.';
 }
 
+const CHANGED_ELSEWHERE =
+  'This card was changed in another tab or window, so that answer was not saved. Here it is as it is now.';
+
 /** A session over some decks, or over all decks when `deckIds` is null. */
 export function createStudySession(
   collection: Collection,
@@ -63,13 +72,14 @@ export function createStudySession(
   const [intervals, setIntervals] = createSignal<Partial<Record<Grade, string>>>({});
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
-  const [canUndo, setCanUndo] = createSignal(false);
+  const [notice, setNotice] = createSignal('');
+  const [undoStack, setUndoStack] = createSignal<UndoableAction[]>([]);
   const [done, setDone] = createSignal<DoneInfo | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
   let dayEnd = 0;
 
   // Rebuilt only when the settings change, not on every reveal and grade.
-  const scheduler = createMemo(() => makeScheduler(collection.settings()));
+  const scheduler = createMemo(() => makeScheduler({ ...collection.settings(), timeZone: timeZone() }));
 
   const show = (next: CardRecord) => {
     setCard(next);
@@ -77,17 +87,22 @@ export function createStudySession(
     setAnnouncement(`Question: ${next.front}`);
   };
 
-  const refresh = async (forced?: CardRecord) => {
+  /**
+   * Rebuilds the queue and shows its next card (or `forced`, a card to show again). With `keep`, only the
+   * counts are updated and the card on screen stays as it is.
+   */
+  const refresh = async (options: { forced?: CardRecord; keep?: boolean } = {}) => {
     try {
       const db = await collection.db();
       const ids = deckIds();
       // New cards are read only for the decks being studied.
       const decks = ids ? collection.decks().filter((d) => ids.has(d.id)) : collection.decks();
-      const snapshot = await loadSnapshot(db, decks, collection.settings(), now(), timeZone());
+      const snapshot = await loadSnapshot(db, collection.settings(), now(), timeZone());
       dayEnd = snapshot.day.end;
-      const queue = queueOf(snapshot, ids ?? undefined);
+      const queue = await queueOf(db, snapshot, decks, ids ?? undefined);
       setCounts(queue.counts);
-      const next = forced ?? queue.next;
+      if (options.keep) return;
+      const next = options.forced ?? queue.next;
       if (next) {
         setDone(null);
         show(next);
@@ -95,10 +110,10 @@ export function createStudySession(
       }
       setCard(null);
       const later = queue.nextLearningAt ?? (await firstDueAfter(db, snapshot.now, ids ?? undefined));
-      const newWaiting = snapshot.newCards.some((c) => !ids || ids.has(c.deckId));
       setDone({
         nextDue: later,
-        newLimitReached: newWaiting && queue.counts.new === 0,
+        newLimitReached: queue.limited.new,
+        reviewLimitReached: queue.limited.review,
         nextDayStart: snapshot.day.end,
         answeredToday: snapshot.todayLogs.length,
       });
@@ -114,6 +129,7 @@ export function createStudySession(
     if (busy()) return;
     setBusy(true);
     setError('');
+    setNotice('');
     try {
       await action();
     } catch (err) {
@@ -124,6 +140,44 @@ export function createStudySession(
     }
   };
 
+  const remember = (action: UndoableAction) => setUndoStack((stack) => [...stack, action]);
+
+  const tellNotice = (text: string) => {
+    setNotice(text);
+    setAnnouncement(text);
+  };
+
+  // Another tab changed the collection: before the learner's next action here, make sure the card on
+  // screen is still the one stored; if not, move on (or show it as it now is).
+  const stop = collection.onRemoteChange((message) => {
+    if (busy()) return;
+    const current = card();
+    if (!current || (phase() !== 'question' && phase() !== 'answer')) {
+      if (phase() === 'done') void refresh();
+      return;
+    }
+    if (message.cardIds && !message.cardIds.includes(current.id)) {
+      void refresh({ keep: true });
+      return;
+    }
+    void run(async () => {
+      const stored = await getCard(await collection.db(), current.id);
+      const unchanged =
+        stored !== undefined &&
+        sameSchedule(stored.fsrs, current.fsrs) &&
+        !stored.suspended &&
+        stored.buriedUntil === current.buriedUntil;
+      if (unchanged) {
+        if (stored.front !== current.front || stored.back !== current.back) setCard(stored);
+        await refresh({ keep: true });
+      } else {
+        await refresh();
+        tellNotice('The card you were on was studied or changed in another tab or window.');
+      }
+    });
+  });
+  onCleanup(stop);
+
   return {
     phase,
     card,
@@ -131,7 +185,8 @@ export function createStudySession(
     intervals,
     busy,
     error,
-    canUndo,
+    notice,
+    canUndo: () => undoStack().length > 0,
     done,
     announcement,
     refresh: () => refresh(),
@@ -152,7 +207,6 @@ export function createStudySession(
         if (phase() !== 'answer' || !current) return;
         const at = now();
         const result = scheduler().gradeCard(current, grade, at);
-        const next = withIndexKeys({ ...current, fsrs: result.fsrs });
         const log: ReviewLogRecord = {
           id: crypto.randomUUID(),
           cardId: current.id,
@@ -161,31 +215,59 @@ export function createStudySession(
           time: at.getTime(),
           grade,
           stateBefore: current.fsrs.state,
-          log: result.log,
-          previous: current,
+          previous: current.fsrs,
         };
         // The UI advances only after the transaction has committed.
-        await commitGrade(await collection.db(), { card: next, log });
-        void requestPersistentStorage();
-        setCanUndo(true);
-        collection.changed();
-        await refresh();
+        const db = await collection.db();
+        const outcome = await commitGrade(db, { card: { id: current.id, fsrs: result.fsrs }, log });
+        switch (outcome.status) {
+          case 'committed':
+            remember({
+              kind: 'grade',
+              cardId: current.id,
+              logId: log.id,
+              before: current.fsrs,
+              after: outcome.card.fsrs,
+            });
+            void requestPersistentStorage();
+            collection.changed('cards', [current.id]);
+            await refresh();
+            return;
+          case 'duplicate':
+            await refresh();
+            return;
+          case 'stale':
+            await refresh({ forced: outcome.card });
+            tellNotice(CHANGED_ELSEWHERE);
+            return;
+          case 'gone':
+            await refresh();
+            tellNotice('This card was removed by a deck update, so that answer was not saved.');
+            return;
+        }
       }),
     undo: () =>
       run(async () => {
-        const undone = await undoLastGrade(await collection.db());
-        setCanUndo(false);
-        if (!undone) return;
-        collection.changed();
-        await refresh(undone.card);
-        setAnnouncement(`Undone. Question: ${undone.card.front}`);
+        const action = undoStack().at(-1);
+        if (!action) return;
+        setUndoStack((stack) => stack.slice(0, -1));
+        const outcome = await undoAction(await collection.db(), action);
+        if (outcome.status === 'conflict') {
+          await refresh();
+          tellNotice('That card was changed in another tab or window since, so there was nothing to undo.');
+          return;
+        }
+        collection.changed('cards', [action.cardId]);
+        await refresh({ forced: outcome.card });
+        setAnnouncement(`Undone. Question: ${outcome.card.front}`);
       }),
     suspend: () =>
       run(async () => {
         const current = card();
         if (!current) return;
-        await suspendCard(await collection.db(), current.id, true);
-        collection.changed();
+        const stored = await suspendCard(await collection.db(), current.id, true);
+        remember({ kind: 'suspend', cardId: current.id, before: false, after: stored.suspended });
+        collection.changed('cards', [current.id]);
         await refresh();
         setAnnouncement('Card suspended. It will not be shown until you unsuspend it.');
       }),
@@ -193,8 +275,14 @@ export function createStudySession(
       run(async () => {
         const current = card();
         if (!current) return;
-        await buryCard(await collection.db(), current.id, dayEnd);
-        collection.changed();
+        const stored = await buryCard(await collection.db(), current.id, dayEnd);
+        remember({
+          kind: 'bury',
+          cardId: current.id,
+          before: current.buriedUntil,
+          after: stored.buriedUntil,
+        });
+        collection.changed('cards', [current.id]);
         await refresh();
         setAnnouncement('Card buried until tomorrow.');
       }),

@@ -74,12 +74,24 @@ export async function firstDueAfter(
   });
 }
 
-/** Up to `limit` new, studyable cards of a deck, in deck order (`newRank`). */
-export async function newCards(db: AppDatabase, deckId: string, limit: number): Promise<CardRecord[]> {
+/**
+ * Up to `limit` new, studyable cards of a deck, in deck order (`newRank`), after rank `afterRank` when
+ * given: a caller pages through a deck's new cards by passing the last rank it read.
+ */
+export async function newCards(
+  db: AppDatabase,
+  deckId: string,
+  limit: number,
+  afterRank?: number,
+): Promise<CardRecord[]> {
   // getAll treats a count of 0 as "no limit".
   if (!(limit > 0)) return [];
+  const range =
+    afterRank === undefined
+      ? newRange(deckId)
+      : IDBKeyRange.bound([deckId, afterRank], [deckId, Infinity], true, false);
   return runTransaction(db, ['cards'], 'readonly', (tx) =>
-    tx.objectStore('cards').index('by-new').getAll(newRange(deckId), Math.floor(limit)),
+    tx.objectStore('cards').index('by-new').getAll(range, Math.floor(limit)),
   );
 }
 

@@ -1,7 +1,7 @@
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { QueueCounts } from '../../domain/queue';
 import { now, timeZone } from '../../state/clock';
-import { loadSnapshot, queueOf } from '../../state/study-snapshot';
+import { loadOverview } from '../../state/study-snapshot';
 import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
 import { navigate } from '../router';
@@ -14,16 +14,8 @@ export default function HomeScreen() {
   const collection = useCollection();
   const [overview] = createResource(
     () => (collection.state() === 'ready' ? collection.revision() : false),
-    async () => {
-      const db = await collection.db();
-      const decks = collection.decks();
-      const snapshot = await loadSnapshot(db, decks, collection.settings(), now(), timeZone());
-      return {
-        all: queueOf(snapshot).counts,
-        answeredToday: snapshot.todayLogs.length,
-        decks: decks.map((deck) => ({ deck, counts: queueOf(snapshot, new Set([deck.id])).counts })),
-      };
-    },
+    async () =>
+      loadOverview(await collection.db(), collection.decks(), collection.settings(), now(), timeZone()),
   );
 
   return (

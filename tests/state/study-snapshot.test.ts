@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { withIndexKeys } from '../../src/domain/card-record';
+import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
+import { loadOverview, loadSnapshot, queueOf } from '../../src/state/study-snapshot';
+import type { AppDatabase } from '../../src/storage/transaction';
+import { DAY, MINUTE, NOW, deckCard, makeGrade, openTestDb, seedCards } from '../storage/helpers';
+import { makeCardRecord } from '../../src/domain/card-record';
+import { newFsrsCard } from '../../src/domain/scheduler';
+import { commitGrade } from '../../src/storage/study-store';
+import { deckRecord } from './helpers';
+
+const SETTINGS = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
+
+/** A new card record of `deckId` with the given id and fact, at `rank` in its deck. */
+function card(deckId: string, id: string, factId: string, rank: number): CardRecord {
+  return makeCardRecord(deckId, { ...deckCard(deckId, rank), id, factId }, rank, newFsrsCard(NOW), NOW);
+}
+
+/** The card as a review card due at `due`. */
+function asReview(c: CardRecord, due: number): CardRecord {
+  return withIndexKeys({
+    ...c,
+    fsrs: { ...c.fsrs, state: CardState.Review, due: new Date(due), reps: 3, stability: 5, difficulty: 5 },
+  });
+}
+
+async function queueNow(db: AppDatabase, deckIds: string[], at = NOW) {
+  const snapshot = await loadSnapshot(db, SETTINGS, at, 'UTC');
+  return queueOf(db, snapshot, deckIds.map(deckRecord));
+}
+
+describe('queueOf through the real snapshot', () => {
+  it('pages through by-new past a backlog of siblings: 1,000 overdue reviews do not starve new cards (point 5)', async () => {
+    const db = await openTestDb();
+    const cards: CardRecord[] = [];
+    // Reverse cards of 1,000 facts are new and come first in the deck; their forward siblings are overdue.
+    for (let i = 0; i < 1000; i++) cards.push(card('alpha', `f${i}:rev`, `f${i}`, i));
+    for (let i = 0; i < 1000; i++)
+      cards.push(asReview(card('alpha', `f${i}:fwd`, `f${i}`, 1000 + i), NOW.getTime() - DAY - i));
+    // Then 500 unrelated new facts.
+    for (let i = 0; i < 500; i++) cards.push(card('alpha', `u${i}`, `u${i}`, 2000 + i));
+    await seedCards(db, cards);
+
+    const queue = await queueNow(db, ['alpha']);
+    expect(queue.counts).toEqual({ new: 20, learning: 0, review: 200 });
+    expect(queue.limited).toEqual({ new: true, review: true });
+  });
+
+  it('counts only logs of the current study day toward the limits (the day boundary of loadSnapshot)', async () => {
+    const db = await openTestDb();
+    const cards = Array.from({ length: 6 }, (_, i) => card('alpha', `n${i}`, `n${i}`, i));
+    await seedCards(db, cards);
+    // 03:59 UTC is still the previous study day with a 4 am start; 04:00 starts the next one.
+    const lastNight = new Date('2026-01-05T03:59:00Z');
+    await commitGrade(db, makeGrade(cards[0]!, Grade.Good, lastNight, 'log-night'));
+    const morning = new Date('2026-01-05T04:00:00Z');
+    await commitGrade(db, makeGrade(cards[1]!, Grade.Good, morning, 'log-morning'));
+
+    const settings = { ...SETTINGS, newPerDay: 3 };
+    const at = new Date('2026-01-05T05:00:00Z');
+    const snapshot = await loadSnapshot(db, settings, at, 'UTC');
+    expect(snapshot.todayLogs.map((l) => l.id)).toEqual(['log-morning']);
+    const queue = await queueOf(db, snapshot, [deckRecord('alpha')]);
+    expect(queue.counts.new).toBe(2);
+    expect(queue.counts.learning).toBe(2);
+  });
+
+  it('says the new-card limit held cards back only when it did (point 5, done screen)', async () => {
+    const db = await openTestDb();
+    const a = card('alpha', 'a:fwd', 'a', 0);
+    const b = card('alpha', 'a:rev', 'a', 1);
+    await seedCards(db, [a, b]);
+    await commitGrade(db, makeGrade(a, Grade.Easy, NOW, 'log-a'));
+    // The only new card left is a buried sibling: no new card can come today, but not because of the limit.
+    const later = new Date(NOW.getTime() + MINUTE);
+    const buried = await queueNow(db, ['alpha'], later);
+    expect(buried.counts.new).toBe(0);
+    expect(buried.limited.new).toBe(false);
+
+    const db2 = await openTestDb();
+    const fresh = Array.from({ length: 3 }, (_, i) => card('beta', `b${i}`, `b${i}`, i));
+    await seedCards(db2, fresh);
+    const snapshot = await loadSnapshot(db2, { ...SETTINGS, newPerDay: 0 }, NOW, 'UTC');
+    expect((await queueOf(db2, snapshot, [deckRecord('beta')])).limited.new).toBe(true);
+  });
+});
+
+describe('loadOverview (point 6)', () => {
+  it('gives each deck what studying it would give now, and a total equal to Study all', async () => {
+    const db = await openTestDb();
+    const ids = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7'];
+    const cards = ids.flatMap((deckId) =>
+      Array.from({ length: 30 }, (_, i) => card(deckId, `${deckId}.c${i}`, `${deckId}.f${i}`, i)),
+    );
+    // d2 has 5 reviews due; 15 new cards were already studied today in d1.
+    for (let i = 0; i < 5; i++)
+      cards.push(asReview(card('d2', `d2.r${i}`, `d2.rf${i}`, 100 + i), NOW.getTime() - DAY));
+    await seedCards(db, cards);
+    for (let i = 0; i < 15; i++) {
+      await commitGrade(
+        db,
+        makeGrade(cards[i]!, Grade.Easy, new Date(NOW.getTime() - 60 * MINUTE + i), `log-${i}`),
+      );
+    }
+
+    const decks = ids.map(deckRecord);
+    const overview = await loadOverview(db, decks, SETTINGS, NOW, 'UTC');
+    const snapshot = await loadSnapshot(db, SETTINGS, NOW, 'UTC');
+    expect(overview.all).toEqual((await queueOf(db, snapshot, decks)).counts);
+    expect(overview.all).toEqual({ new: 5, learning: 0, review: 5 });
+    for (const row of overview.decks) {
+      const alone = await queueOf(db, snapshot, [row.deck], new Set([row.deck.id]));
+      expect(row.counts).toEqual(alone.counts);
+      // The limit is shared: no deck offers more new cards than are left for the whole day.
+      expect(row.counts.new).toBeLessThanOrEqual(overview.all.new);
+    }
+    expect(overview.decks.find((r) => r.deck.id === 'd2')?.counts).toEqual({
+      new: 5,
+      learning: 0,
+      review: 5,
+    });
+    expect(overview.answeredToday).toBe(15);
+  });
+});
