@@ -8,14 +8,15 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { withIndexKeys } from '../domain/card-record';
-import type { CardRecord } from '../domain/types';
+import type { CardRecord, ReviewLogRecord } from '../domain/types';
+import { cardProblem, logProblem, previousSchedule } from './record-checks';
 import type { AppDB } from './schema';
 
 export type UpgradeDatabase = IDBPDatabase<AppDB>;
 export type UpgradeTransaction = IDBPTransaction<AppDB, ArrayLike<StoreNames<AppDB>>, 'versionchange'>;
 
 /** The version the app's code expects; `openAppDb` opens (and upgrades to) this one. */
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;
 
 /** Version 1: the stores, with the two indexes the first release needed. */
 export function migrateTo1(db: UpgradeDatabase): void {
@@ -47,13 +48,83 @@ export async function migrateTo2(tx: UpgradeTransaction): Promise<void> {
 
   let cursor = await cards.openCursor();
   while (cursor) {
-    const legacy = cursor.value as CardRecordV1;
-    const position =
-      typeof legacy.position === 'number' && Number.isFinite(legacy.position)
-        ? legacy.position
-        : legacy.addedAt;
-    await cursor.update(withIndexKeys({ ...legacy, position }));
+    // A malformed card is set aside rather than failing the upgrade (see quarantine below).
+    const reason = cardProblem(cursor.value);
+    if (reason) {
+      await quarantine(tx, 'cards', cursor.key, cursor.value, reason, 2);
+      await cursor.delete();
+    } else {
+      const legacy = cursor.value as CardRecordV1;
+      const position =
+        typeof legacy.position === 'number' && Number.isFinite(legacy.position)
+          ? legacy.position
+          : legacy.addedAt;
+      await cursor.update(withIndexKeys({ ...legacy, position }));
+    }
     cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Version 3, first part: the `quarantine` store. It is created before any step reads records, so that every
+ * step, version 2's included, can set a malformed record aside with its reason and finish the upgrade,
+ * instead of aborting it on every launch and locking the learner out.
+ */
+export function createQuarantine(db: UpgradeDatabase): void {
+  db.createObjectStore('quarantine', { autoIncrement: true });
+}
+
+/** Moves a record the upgrade cannot use into `quarantine`, whole, with the reason. */
+async function quarantine(
+  tx: UpgradeTransaction,
+  store: string,
+  key: IDBValidKey,
+  value: unknown,
+  reason: string,
+  version: number,
+): Promise<void> {
+  // Date.now() is the one clock read here: upgrades run outside the app's clock, and the time only informs.
+  await tx.objectStore('quarantine').add({ store, key, value, reason, version, at: Date.now() });
+}
+
+/**
+ * Version 3, second part: every card is checked and every review log is checked and slimmed. A log keeps the
+ * card's scheduling state before the review (`previous`), no longer a copy of the whole card and the
+ * ts-fsrs log: undo restores only scheduling fields, and a replay rebuilds the rest. Malformed records of
+ * either store go to `quarantine`.
+ */
+export async function migrateTo3(tx: UpgradeTransaction): Promise<void> {
+  let cards = await tx.objectStore('cards').openCursor();
+  while (cards) {
+    const reason = cardProblem(cards.value);
+    if (reason) {
+      await quarantine(tx, 'cards', cards.key, cards.value, reason, 3);
+      await cards.delete();
+    }
+    cards = await cards.continue();
+  }
+  let logs = await tx.objectStore('review-logs').openCursor();
+  while (logs) {
+    const value: unknown = logs.value;
+    const reason = logProblem(value);
+    if (reason) {
+      await quarantine(tx, 'review-logs', logs.key, value, reason, 3);
+      await logs.delete();
+    } else {
+      const log = value as ReviewLogRecord & { previous: Parameters<typeof previousSchedule>[0] };
+      const slim: ReviewLogRecord = {
+        id: log.id,
+        cardId: log.cardId,
+        deckId: log.deckId,
+        factId: log.factId,
+        time: log.time,
+        grade: log.grade,
+        stateBefore: log.stateBefore,
+        previous: previousSchedule(log.previous),
+      };
+      await logs.update(slim);
+    }
+    logs = await logs.continue();
   }
 }
 
@@ -64,5 +135,7 @@ export async function runMigrations(
   tx: UpgradeTransaction,
 ): Promise<void> {
   if (oldVersion < 1) migrateTo1(db);
+  if (oldVersion < 3) createQuarantine(db);
   if (oldVersion < 2) await migrateTo2(tx);
+  if (oldVersion < 3) await migrateTo3(tx);
 }

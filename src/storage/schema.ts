@@ -36,6 +36,26 @@ export interface AppDB extends DBSchema {
     key: string;
     value: unknown;
   };
+  /** Records an upgrade could not use, kept whole with the reason (version 3). */
+  quarantine: {
+    key: number;
+    value: QuarantinedRecord;
+  };
+}
+
+export interface QuarantinedRecord {
+  /** The store the record came from. */
+  store: string;
+  /** Its key there. */
+  key: IDBValidKey;
+  /** The record as it was stored. */
+  value: unknown;
+  /** Why it could not be used. */
+  reason: string;
+  /** The version whose upgrade set it aside. */
+  version: number;
+  /** Epoch ms when it was set aside. */
+  at: number;
 }
 
 /** Key of the single record in the `settings` store. */

@@ -24,9 +24,18 @@ function v1Card(card: CardRecord): Omit<CardRecord, 'newRank' | 'position'> & { 
   return rest;
 }
 
+/** A review log as versions 1 and 2 stored it: the whole previous card and the ts-fsrs log inside. */
+function legacyLog(log: ReviewLogRecord, previous: CardRecord): object {
+  return {
+    ...log,
+    previous,
+    log: { rating: log.grade, state: log.stateBefore, due: previous.fsrs.due, review: new Date(log.time) },
+  };
+}
+
 interface V1Data {
   cards: object[];
-  logs: ReviewLogRecord[];
+  logs: object[];
 }
 
 /** Opens a new database with exactly the stores and indexes version 1 of the app created, by hand. */
@@ -77,8 +86,15 @@ describe('openAppDb on a fresh database', () => {
     const db = await openTestDb();
     expect(DB_NAME).toBe('sarcomet');
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['cards', 'decks', 'meta', 'review-logs', 'settings']);
+    expect(DB_VERSION).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'cards',
+      'decks',
+      'meta',
+      'quarantine',
+      'review-logs',
+      'settings',
+    ]);
     const tx = db.transaction(['cards', 'review-logs']);
     expect([...tx.objectStore('cards').indexNames].sort()).toEqual([
       'by-deck',
@@ -107,11 +123,12 @@ describe('migration from version 1', () => {
     const studied4 = v1Card(other.card);
     await createV1Database(name, {
       cards: [fresh0, fresh1, fresh2, studied3, studied4],
-      logs: [graded.log, regraded.log, other.log],
+      logs: [legacyLog(graded.log, c3!), legacyLog(regraded.log, graded.card), legacyLog(other.log, c4!)],
     });
 
     const db = await openAppDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('quarantine')).toBe(0);
 
     // Nothing lost.
     expect(await db.count('cards')).toBe(5);
@@ -122,7 +139,12 @@ describe('migration from version 1', () => {
     const stored3 = await db.get('cards', c3!.id);
     expect(stored3?.fsrs).toEqual(regraded.card.fsrs);
     expect(stored3?.fsrs.due).toBeInstanceOf(Date);
+    // Logs keep the scheduling state before the review, not the whole card (version 3).
     expect(await db.get('review-logs', 'log-2')).toEqual(regraded.log);
+    expect((await db.get('review-logs', 'log-2'))?.previous).toEqual(graded.card.fsrs);
+    expect(Object.keys((await db.get('review-logs', 'log-2'))!).sort()).toEqual(
+      ['cardId', 'deckId', 'factId', 'grade', 'id', 'previous', 'stateBefore', 'time'].sort(),
+    );
 
     // New cards got a rank: the v1 position where there was one, else when they were added.
     expect((await db.get('cards', c0!.id))?.newRank).toBe(NOW.getTime() + 2);
@@ -144,24 +166,50 @@ describe('migration from version 1', () => {
     db.close();
   });
 
-  it('rolls back a failed migration: the database stays at version 1 with its data', async () => {
+  it('upgrades a version-1 database with malformed records: keeps every good record, quarantines the bad ones (issue 7, point 9)', async () => {
+    const name = uniqueDbName('v1-malformed');
+    const [c0, c1, c2, c3, c4] = makeCards('alpha', 5);
+    const graded = makeGrade(c0!, Grade.Good, NOW, 'log-good');
+    // One malformed record of each kind an old version or a damaged disk could leave behind.
+    const { fsrs: _fsrs, ...noFsrs } = v1Card(c1!);
+    const badDue = { ...v1Card(c2!), fsrs: { ...c2!.fsrs, due: '2026-01-05' } };
+    const { deckId: _deckId, ...noDeck } = v1Card(c3!);
+    const badLog = { id: 'log-bad', time: 'yesterday' };
+    await createV1Database(name, {
+      cards: [v1Card(graded.card), noFsrs, badDue, noDeck, v1Card(c4!)],
+      logs: [legacyLog(graded.log, c0!), badLog as never],
+    });
+
+    const db = await openAppDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await db.getAllKeys('cards')).sort()).toEqual([c0!.id, c4!.id].sort());
+    expect(await db.get('cards', c0!.id)).toMatchObject({ fsrs: graded.card.fsrs, deckId: 'alpha' });
+    expect(await db.getAllKeys('review-logs')).toEqual(['log-good']);
+    const quarantined = await db.getAll('quarantine');
+    expect(quarantined.map((q) => `${q.store}:${String(q.key)}`).sort()).toEqual(
+      [`cards:${c1!.id}`, `cards:${c2!.id}`, `cards:${c3!.id}`, 'review-logs:log-bad'].sort(),
+    );
+    for (const q of quarantined) expect(q.reason).toMatch(/\w/);
+    // The bad records are kept whole, so nothing is lost for good.
+    expect(quarantined.find((q) => q.key === c2!.id)?.value).toEqual(badDue);
+    db.close();
+  });
+
+  it('rolls back a migration that fails for another reason: the database stays at version 1 with its data', async () => {
     const name = uniqueDbName('v1-broken');
     const [c0] = makeCards('alpha', 1);
-    // A damaged card without its FSRS state makes the backfill throw.
-    const { fsrs: _fsrs, ...broken } = v1Card(c0!);
-    await createV1Database(name, { cards: [broken], logs: [] });
-
+    await createV1Database(name, { cards: [v1Card(c0!)], logs: [] });
+    const createIndex = vi.spyOn(IDBObjectStore.prototype, 'createIndex').mockImplementation(() => {
+      throw new DOMException('The disk is failing.', 'UnknownError');
+    });
     const error = await openAppDb(name).catch((e: unknown) => e);
+    createIndex.mockRestore();
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).kind).toBe('aborted');
 
     const raw = await request(indexedDB.open(name));
     expect(raw.version).toBe(1);
-    expect([...raw.transaction('cards').objectStore('cards').indexNames].sort()).toEqual([
-      'by-deck',
-      'by-due',
-    ]);
-    expect(await request(raw.transaction('cards').objectStore('cards').get(c0!.id))).toEqual(broken);
+    expect(await request(raw.transaction('cards').objectStore('cards').get(c0!.id))).toEqual(v1Card(c0!));
     raw.close();
   });
 
