@@ -1,4 +1,4 @@
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { QueueCounts } from '../../domain/queue';
 import { now, timeZone } from '../../state/clock';
 import { loadOverview } from '../../state/study-snapshot';
@@ -12,6 +12,18 @@ const total = (c: QueueCounts) => c.new + c.learning + c.review;
 /** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
 export default function HomeScreen() {
   const collection = useCollection();
+  const [exportStatus, setExportStatus] = createSignal('');
+  const exportRaw = async () => {
+    setExportStatus('Preparing the file…');
+    try {
+      const { downloadRawData } = await import('../../state/raw-export');
+      setExportStatus(`Saved ${await downloadRawData()}.`);
+    } catch (error) {
+      setExportStatus(
+        `The data could not be exported: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   const [overview] = createResource(
     () => (collection.state() === 'ready' ? collection.revision() : false),
     async () =>
@@ -22,6 +34,11 @@ export default function HomeScreen() {
     <>
       <TopBar title="SarcoMet" />
       <main id="main" tabindex="-1">
+        <Show when={collection.notice()}>
+          <p class="notice" role="status">
+            {collection.notice()}
+          </p>
+        </Show>
         <Switch>
           <Match when={collection.state() === 'loading' || (overview.loading && !overview.latest)}>
             <p class="empty muted" role="status">
@@ -32,9 +49,21 @@ export default function HomeScreen() {
             <div class="empty" role="alert">
               <h2>Your decks could not be loaded</h2>
               <p>{collection.error()}</p>
-              <button type="button" class="btn btn-primary" onClick={() => void collection.load()}>
-                Try again
-              </button>
+              <div class="button-row">
+                <button type="button" class="btn btn-primary" onClick={() => void collection.load()}>
+                  Try again
+                </button>
+                <button type="button" class="btn" onClick={() => void exportRaw()}>
+                  Export raw data
+                </button>
+              </div>
+              <p class="muted">
+                Export raw data saves everything stored on this device (reviews included) as a file, so
+                nothing is lost whatever happens.
+              </p>
+              <Show when={exportStatus()}>
+                <p role="status">{exportStatus()}</p>
+              </Show>
             </div>
           </Match>
           <Match when={overview.latest}>
@@ -69,6 +98,13 @@ export default function HomeScreen() {
                   </button>
                 </section>
                 <h2 class="section-title">Decks</h2>
+                <Show when={data().decks.length > 1}>
+                  <p class="muted deck-limit-note">
+                    The daily limits ({collection.settings().newPerDay} new cards,{' '}
+                    {collection.settings().reviewsPerDay} reviews) are shared by all decks: each deck shows
+                    what studying it alone would give.
+                  </p>
+                </Show>
                 <ul class="deck-list">
                   <For each={data().decks}>
                     {(row) => (

@@ -52,6 +52,12 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
           raise the limit in Settings.
         </p>
       </Show>
+      <Show when={props.info.reviewLimitReached}>
+        <p class="muted">
+          You reached today's limit of reviews; the rest wait until {whenText(props.info.nextDayStart, at)}.
+          You can raise the limit in Settings.
+        </p>
+      </Show>
       <button type="button" class="btn btn-primary" onClick={() => props.onHome()}>
         Back to decks
       </button>
@@ -89,6 +95,11 @@ export default function StudyScreen(props: { deckId: string | null }) {
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.metaKey || isTyping(event.target)) return;
+    // A held key repeats: it must not reveal a card and then grade it unseen, or undo again and again.
+    if (event.repeat) {
+      if (session.phase() === 'question' || session.phase() === 'answer') event.preventDefault();
+      return;
+    }
     const key = event.key;
     if ((key === 'z' || key === 'Z') && !event.shiftKey) {
       if (session.canUndo()) {
@@ -135,6 +146,11 @@ export default function StudyScreen(props: { deckId: string | null }) {
           <div class="banner" role="alert">
             <p>{session.error()}</p>
           </div>
+        </Show>
+        <Show when={session.notice()}>
+          <p class="notice" role="status">
+            {session.notice()}
+          </p>
         </Show>
         <Switch>
           <Match when={session.phase() === 'loading'}>
