@@ -82,6 +82,27 @@ describe('daily study', () => {
     await context.close();
   });
 
+  it('a held Enter shows the answer once and never grades the card unseen (issue 7, point 11)', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page);
+    await page.getByRole('button', { name: /^Study all/ }).tap();
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    await page.locator('#main').focus();
+    // The first keydown shows the answer; the keyboard's auto-repeat sends more with repeat = true.
+    await page.keyboard.down('Enter');
+    await page.getByRole('button', { name: /^Good/ }).waitFor();
+    for (let i = 0; i < 5; i++) await page.keyboard.down('Enter');
+    await page.keyboard.up('Enter');
+    // Still on the answer side, and nothing was graded.
+    await page.getByRole('button', { name: /^Good/ }).waitFor();
+    expect(await readStore(page, 'review-logs')).toHaveLength(0);
+    // A fresh press (not a repeat) grades Good, as before.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readStore(page, 'review-logs')).length).toBe(1);
+    await context.close();
+  });
+
   it('with the clock moved forward, the cards FSRS scheduled come due', async () => {
     const context = await phoneContext(browser);
     const start = new Date('2026-03-02T09:00:00Z');

@@ -17,7 +17,7 @@ export default function Flashcard(props: { card: CardRecord; revealed: boolean; 
         <span>{props.deckTitle}</span>
         <span>{KIND_LABEL[props.card.kind]}</span>
       </div>
-      <h2 class="front" id="card-front">
+      <h2 class="front" id="card-front" data-card-id={props.card.id}>
         {props.card.front}
       </h2>
       <Show when={props.revealed}>
