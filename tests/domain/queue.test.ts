@@ -111,16 +111,6 @@ describe('buildQueue', () => {
     expect(withMidnight.start).toBe(new Date('2026-01-06T00:00:00Z').getTime());
   });
 
-  it('resets the daily limits when the day boundary passes', () => {
-    const fresh = Array.from({ length: 3 }, (_, i) => newCard(`n${i}`));
-    const yesterdayLogs = [logOf(newCard('y1'), at(-DAY), 3, CardState.New)];
-    const limits = { newPerDay: 1, reviewsPerDay: 200 };
-    // Logs of an earlier day are not "today" for the caller, who passes logs since day.start only.
-    const todays = yesterdayLogs.filter((l) => l.time >= DAY_UTC.start);
-    expect(queue({ newCards: fresh, limits, todayLogs: todays }).counts.new).toBe(1);
-    expect(queue({ newCards: fresh, limits, todayLogs: yesterdayLogs }).counts.new).toBe(0);
-  });
-
   it('buries siblings of an answered card until the next day', () => {
     const a = newCard('fact1:qa:fwd', { factId: 'fact1' });
     const b = newCard('fact1:qa:rev', { factId: 'fact1' });
