@@ -11,14 +11,9 @@ import { makeCardRecord, withIndexKeys } from '../src/domain/card-record';
 import { parseDeckFile, parseDeckIndex } from '../src/domain/deck-format';
 import { studyDay } from '../src/domain/day';
 import { buildQueue } from '../src/domain/queue';
+import { makeReviewLog } from '../src/domain/review-log';
 import { makeScheduler, newFsrsCard } from '../src/domain/scheduler';
-import {
-  CardState,
-  DEFAULT_SETTINGS,
-  Grade,
-  type CardRecord,
-  type ReviewLogRecord,
-} from '../src/domain/types';
+import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../src/domain/types';
 import { dueCards, newCards } from '../src/storage/card-store';
 import { openAppDb } from '../src/storage/db';
 import { importDeck } from '../src/storage/deck-store';
@@ -106,16 +101,7 @@ async function main() {
   await time('commitGrade (card + review log, one transaction)', 200, async () => {
     const card = pool[k++ % pool.length]!;
     const graded = scheduler.gradeCard(card, Grade.Good, NOW);
-    const log: ReviewLogRecord = {
-      id: `bench-${k}`,
-      cardId: card.id,
-      deckId: card.deckId,
-      factId: card.factId,
-      time: NOW.getTime() + k,
-      grade: Grade.Good,
-      stateBefore: card.fsrs.state,
-      previous: card.fsrs,
-    };
+    const log = makeReviewLog(card, Grade.Good, new Date(NOW.getTime() + k), `bench-${k}`);
     await commitGrade(db, { card: withIndexKeys({ ...card, fsrs: graded.fsrs }), log });
   });
   await time('queue inputs through by-due, by-new, by-time', 50, async () => {

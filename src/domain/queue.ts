@@ -7,6 +7,7 @@
  * are buried for the rest of the day once one of them has been answered.
  */
 import type { StudyDay } from './day';
+import { stateBefore } from './review-log';
 import { CardState, type CardRecord, type ReviewLogRecord } from './types';
 
 /** Anki's default "learn ahead limit": learning cards due this soon may be shown when nothing else is left. */
@@ -56,8 +57,9 @@ export function doneToday(todayLogs: readonly ReviewLogRecord[]): { newCards: nu
   const newIds = new Set<string>();
   let reviews = 0;
   for (const log of todayLogs) {
-    if (log.stateBefore === CardState.New) newIds.add(log.cardId);
-    else if (log.stateBefore === CardState.Review) reviews += 1;
+    const before = stateBefore(log);
+    if (before === CardState.New) newIds.add(log.cardId);
+    else if (before === CardState.Review) reviews += 1;
   }
   return { newCards: newIds.size, reviews };
 }

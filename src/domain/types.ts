@@ -73,22 +73,40 @@ export interface CardRecord {
   addedAt: number;
 }
 
+/**
+ * A card's scheduling state packed into one array, as review logs keep it (a heavy learner has millions of
+ * logs, and each must stay small): [due, stability, difficulty, elapsed_days, scheduled_days,
+ * learning_steps, reps, lapses, state, last_review], dates as epoch ms, last_review 0 when there is none.
+ * `packSchedule` and `unpackSchedule` in review-log.ts convert.
+ */
+export type PackedSchedule = [
+  due: number,
+  stability: number,
+  difficulty: number,
+  elapsedDays: number,
+  scheduledDays: number,
+  learningSteps: number,
+  reps: number,
+  lapses: number,
+  state: CardState,
+  lastReview: number,
+];
+
+/**
+ * One review. It keeps what undo, a replay and the FSRS optimizer need, and no copy of the card's text (one
+ * source of truth): the ids, the time, the grade and the scheduling state before the review.
+ */
 export interface ReviewLogRecord {
-  /** Client-generated id (UUID), so a retried write cannot store the same review twice. */
+  /** Client-generated, unique id, so a retried write cannot store the same review twice. */
   id: string;
   cardId: string;
-  deckId: string;
+  /** The card's fact: answering a card buries its siblings for the day. */
   factId: string;
   /** Epoch ms of the review; index `by-time`. */
   time: number;
   grade: Grade;
-  /** State of the card before this review. */
-  stateBefore: CardState;
-  /**
-   * The card's scheduling state before this review: what undo restores, and where a replay of the card's
-   * logs checks that no review was lost or stored twice. Never the card's text (one source of truth).
-   */
-  previous: FsrsCard;
+  /** The card's scheduling state before this review (its state there is the state before). */
+  prev: PackedSchedule;
 }
 
 export interface DeckRecord {

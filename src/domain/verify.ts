@@ -4,6 +4,7 @@
  * review lost, stored twice or written over a stale state shows up as a difference.
  */
 import { sameSchedule } from './card-record';
+import { unpackSchedule } from './review-log';
 import type { Scheduler } from './scheduler';
 import { CardState, type CardRecord, type FsrsCard, type ReviewLogRecord } from './types';
 
@@ -55,19 +56,20 @@ export function verifyCollection(
       }
       continue;
     }
-    let state: FsrsCard = first.previous;
+    let state: FsrsCard = unpackSchedule(first.prev);
     let broken = false;
     if (state.state !== CardState.New || state.reps !== 0) {
       problems.push({ cardId: card.id, reason: 'its first review log does not start from a new card' });
       broken = true;
     }
     for (const log of history) {
-      if (!sameSchedule(log.previous, state)) {
+      const previous = unpackSchedule(log.prev);
+      if (!sameSchedule(previous, state)) {
         problems.push({
           cardId: card.id,
           reason: `review ${log.id} does not follow the one before it (a review lost or stored twice)`,
           expected: state,
-          actual: log.previous,
+          actual: previous,
         });
         broken = true;
         break;

@@ -9,11 +9,12 @@ import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { sameSchedule } from '../domain/card-record';
 import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
-import { GRADES, type CardRecord, type Grade, type ReviewLogRecord } from '../domain/types';
+import { makeReviewLog } from '../domain/review-log';
+import { GRADES, type CardRecord, type Grade } from '../domain/types';
 import { requestPersistentStorage } from '../pwa/storage';
 import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-store';
 import { commitGrade, undoAction, type UndoableAction } from '../storage/study-store';
-import { now, timeZone } from './clock';
+import { newLogId, now, timeZone } from './clock';
 import type { Collection } from './create-collection';
 import { loadSnapshot, queueOf } from './study-snapshot';
 
@@ -207,16 +208,7 @@ export function createStudySession(
         if (phase() !== 'answer' || !current) return;
         const at = now();
         const result = scheduler().gradeCard(current, grade, at);
-        const log: ReviewLogRecord = {
-          id: crypto.randomUUID(),
-          cardId: current.id,
-          deckId: current.deckId,
-          factId: current.factId,
-          time: at.getTime(),
-          grade,
-          stateBefore: current.fsrs.state,
-          previous: current.fsrs,
-        };
+        const log = makeReviewLog(current, grade, at, newLogId(at));
         // The UI advances only after the transaction has committed.
         const db = await collection.db();
         const outcome = await commitGrade(db, { card: { id: current.id, fsrs: result.fsrs }, log });

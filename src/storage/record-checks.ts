@@ -4,7 +4,8 @@
  * whole upgrade (which would lock the learner out on every launch).
  */
 import * as v from 'valibot';
-import { CardState, type FsrsCard } from '../domain/types';
+import { makeReviewLog } from '../domain/review-log';
+import { CardState, type FsrsCard, type ReviewLogRecord } from '../domain/types';
 
 const Finite = v.pipe(v.number(), v.finite());
 const ValidDate = v.pipe(
@@ -43,16 +44,14 @@ const StoredCardSchema = v.object({
   addedAt: Finite,
 });
 
-/** A review log as any version stored it: `previous` is the FSRS state, or (versions 1-2) a whole card. */
-const StoredLogSchema = v.object({
+/** A review log as versions 1 and 2 stored it: the whole card before the review, and the ts-fsrs log. */
+const LegacyLogSchema = v.object({
   id: v.pipe(Text, v.minLength(1)),
   cardId: v.pipe(Text, v.minLength(1)),
-  deckId: Text,
   factId: Text,
   time: Finite,
   grade: v.picklist([1, 2, 3, 4]),
-  stateBefore: State,
-  previous: v.union([FsrsCardSchema, v.object({ fsrs: FsrsCardSchema })]),
+  previous: v.object({ fsrs: FsrsCardSchema }),
 });
 
 function problem(result: v.SafeParseResult<v.GenericSchema>): string | null {
@@ -71,12 +70,15 @@ export function cardProblem(value: unknown): string | null {
   return problem(v.safeParse(StoredCardSchema, value));
 }
 
-/** Why a stored review log cannot be used, or null when it can. */
-export function logProblem(value: unknown): string | null {
-  return problem(v.safeParse(StoredLogSchema, value));
-}
-
-/** The FSRS state a valid stored log recorded before its review, whichever version wrote it. */
-export function previousSchedule(previous: FsrsCard | { fsrs: FsrsCard }): FsrsCard {
-  return 'fsrs' in previous ? previous.fsrs : previous;
+/**
+ * A review log of versions 1 and 2 in the shape version 3 keeps (no card text, the state before packed),
+ * or the reason it cannot be used.
+ */
+export function upgradeLog(value: unknown): { log: ReviewLogRecord } | { problem: string } {
+  const result = v.safeParse(LegacyLogSchema, value);
+  if (!result.success) return { problem: problem(result) ?? 'not a review log' };
+  const { id, cardId, factId, time, grade, previous } = result.output;
+  return {
+    log: makeReviewLog({ id: cardId, factId, fsrs: previous.fsrs as FsrsCard }, grade, new Date(time), id),
+  };
 }

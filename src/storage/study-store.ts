@@ -7,6 +7,7 @@
  * writes only the scheduling fields onto it: it never puts back a whole (possibly stale) copy of the card.
  */
 import { sameSchedule, withIndexKeys } from '../domain/card-record';
+import { unpackSchedule } from '../domain/review-log';
 import type { CardRecord, FsrsCard, ReviewLogRecord } from '../domain/types';
 import { StorageError } from './errors';
 import { runTransaction, type AppDatabase } from './transaction';
@@ -14,7 +15,7 @@ import { runTransaction, type AppDatabase } from './transaction';
 export interface GradeCommit {
   /** The card after the review; only its id and `fsrs` are written. */
   card: Pick<CardRecord, 'id' | 'fsrs'>;
-  /** The review; `previous` is the scheduling state the grade started from, `id` makes a retry harmless. */
+  /** The review; `prev` is the scheduling state the grade started from, `id` makes a retry harmless. */
   log: ReviewLogRecord;
 }
 
@@ -30,7 +31,7 @@ export type CommitResult =
 
 /**
  * Stores a review: in one readwrite transaction, reads the stored card, and only if it still holds the
- * scheduling state the grade started from (`log.previous`), writes the new scheduling state onto it and
+ * scheduling state the grade started from (`log.prev`), writes the new scheduling state onto it and
  * adds the log. Resolves after the transaction has committed. On any failure the transaction is aborted
  * (neither card nor log changes) and the promise rejects with a `StorageError`.
  */
@@ -50,7 +51,8 @@ export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): 
       const [existingLog, stored] = await Promise.all([logs.getKey(log.id), cards.get(card.id)]);
       if (existingLog !== undefined) return { status: 'duplicate' } as const;
       if (!stored) return { status: 'gone' } as const;
-      if (!sameSchedule(stored.fsrs, log.previous)) return { status: 'stale', card: stored } as const;
+      if (!sameSchedule(stored.fsrs, unpackSchedule(log.prev)))
+        return { status: 'stale', card: stored } as const;
       const next = withIndexKeys({ ...stored, fsrs: card.fsrs });
       // `add` first: it throws at once on a log that cannot be stored, before the card's put is queued.
       const added = logs.add(log);

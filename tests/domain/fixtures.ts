@@ -1,4 +1,5 @@
 import { makeCardRecord, withIndexKeys } from '../../src/domain/card-record';
+import { makeReviewLog } from '../../src/domain/review-log';
 import { newFsrsCard } from '../../src/domain/scheduler';
 import type { CardRecord, CardState, Grade, ReviewLogRecord } from '../../src/domain/types';
 
@@ -47,14 +48,10 @@ export function logOf(
   grade: Grade = 3,
   stateBefore = card.fsrs.state,
 ): ReviewLogRecord {
-  return {
-    id: `log-${card.id}-${time.getTime()}`,
-    cardId: card.id,
-    deckId: card.deckId,
-    factId: card.factId,
-    time: time.getTime(),
+  return makeReviewLog(
+    { ...card, fsrs: { ...card.fsrs, state: stateBefore } },
     grade,
-    stateBefore,
-    previous: card.fsrs,
-  };
+    time,
+    `log-${card.id}-${time.getTime()}`,
+  );
 }

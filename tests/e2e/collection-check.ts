@@ -30,7 +30,7 @@ export async function checkStoredCollection(page: Page): Promise<StoredCheck> {
     const list = logsByCard.get(log.cardId) ?? [];
     list.push(log);
     logsByCard.set(log.cardId, list);
-    const start = `${log.cardId}|${log.previous.reps}|${new Date(log.previous.due).getTime()}`;
+    const start = `${log.cardId}|${log.prev.join(',')}`;
     if (starts.has(start)) doubled += 1;
     starts.add(start);
   }

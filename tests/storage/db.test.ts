@@ -2,6 +2,7 @@ import { forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
+import { unpackSchedule } from '../../src/domain/review-log';
 import {
   CardState,
   DEFAULT_SETTINGS,
@@ -27,9 +28,20 @@ function v1Card(card: CardRecord): Omit<CardRecord, 'newRank' | 'position'> & { 
 /** A review log as versions 1 and 2 stored it: the whole previous card and the ts-fsrs log inside. */
 function legacyLog(log: ReviewLogRecord, previous: CardRecord): object {
   return {
-    ...log,
+    id: log.id,
+    cardId: log.cardId,
+    deckId: previous.deckId,
+    factId: log.factId,
+    time: log.time,
+    grade: log.grade,
+    stateBefore: previous.fsrs.state,
     previous,
-    log: { rating: log.grade, state: log.stateBefore, due: previous.fsrs.due, review: new Date(log.time) },
+    log: {
+      rating: log.grade,
+      state: previous.fsrs.state,
+      due: previous.fsrs.due,
+      review: new Date(log.time),
+    },
   };
 }
 
@@ -141,10 +153,10 @@ describe('migration from version 1', () => {
     expect(stored3?.fsrs.due).toBeInstanceOf(Date);
     // Logs keep the scheduling state before the review, not the whole card (version 3).
     expect(await db.get('review-logs', 'log-2')).toEqual(regraded.log);
-    expect((await db.get('review-logs', 'log-2'))?.previous).toEqual(graded.card.fsrs);
-    expect(Object.keys((await db.get('review-logs', 'log-2'))!).sort()).toEqual(
-      ['cardId', 'deckId', 'factId', 'grade', 'id', 'previous', 'stateBefore', 'time'].sort(),
-    );
+    const slim = (await db.get('review-logs', 'log-2'))!;
+    expect(unpackSchedule(slim.prev)).toEqual(graded.card.fsrs);
+    expect(Object.keys(slim).sort()).toEqual(['cardId', 'factId', 'grade', 'id', 'prev', 'time']);
+    expect(JSON.stringify(slim).length).toBeLessThanOrEqual(200);
 
     // New cards got a rank: the v1 position where there was one, else when they were added.
     expect((await db.get('cards', c0!.id))?.newRank).toBe(NOW.getTime() + 2);

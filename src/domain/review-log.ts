@@ -1,0 +1,58 @@
+/** Building review logs and reading the scheduling state they keep (packed, see `PackedSchedule`). */
+import type { CardRecord, CardState, FsrsCard, Grade, PackedSchedule, ReviewLogRecord } from './types';
+
+/** Packs an FSRS state for a review log. */
+export function packSchedule(fsrs: FsrsCard): PackedSchedule {
+  return [
+    fsrs.due.getTime(),
+    fsrs.stability,
+    fsrs.difficulty,
+    fsrs.elapsed_days,
+    fsrs.scheduled_days,
+    fsrs.learning_steps,
+    fsrs.reps,
+    fsrs.lapses,
+    fsrs.state,
+    fsrs.last_review?.getTime() ?? 0,
+  ];
+}
+
+/** The FSRS state a review log packed. */
+export function unpackSchedule(packed: PackedSchedule): FsrsCard {
+  const [due, stability, difficulty, elapsed, scheduled, steps, reps, lapses, state, lastReview] = packed;
+  const fsrs: FsrsCard = {
+    due: new Date(due),
+    stability,
+    difficulty,
+    elapsed_days: elapsed,
+    scheduled_days: scheduled,
+    learning_steps: steps,
+    reps,
+    lapses,
+    state,
+  };
+  if (lastReview > 0) fsrs.last_review = new Date(lastReview);
+  return fsrs;
+}
+
+/** The card's learning state before the review. */
+export function stateBefore(log: ReviewLogRecord): CardState {
+  return log.prev[8];
+}
+
+/** The log of grading `card` (as it was before the review) at `at`. */
+export function makeReviewLog(
+  card: Pick<CardRecord, 'id' | 'factId' | 'fsrs'>,
+  grade: Grade,
+  at: Date,
+  id: string,
+): ReviewLogRecord {
+  return {
+    id,
+    cardId: card.id,
+    factId: card.factId,
+    time: at.getTime(),
+    grade,
+    prev: packSchedule(card.fsrs),
+  };
+}
