@@ -6,20 +6,27 @@ import type { DeckCard } from './deck-format';
 import { CardState, type CardRecord, type FsrsCard } from './types';
 
 /**
- * Returns the record with `due` and `newRank` set or removed to match its state, suspension and kind.
+ * Returns the record with its index keys (`due`, `reviewDue`, `learnDue`, `newRank`) set or removed to match
+ * its state, suspension and kind.
  * `newRank` is the card's deck position, so a suspended new card returns to its place when unsuspended.
  */
 export function withIndexKeys(card: CardRecord): CardRecord {
   const next: CardRecord = { ...card };
   delete next.due;
+  delete next.reviewDue;
+  delete next.learnDue;
   delete next.newRank;
   const studyable = !card.suspended && card.kind !== 'mcq';
   if (!studyable) return next;
-  if (card.fsrs.state === CardState.New) {
+  const state = card.fsrs.state;
+  if (state === CardState.New) {
     next.newRank = card.position;
-  } else {
-    next.due = card.fsrs.due.getTime();
+    return next;
   }
+  const due = card.fsrs.due.getTime();
+  next.due = due;
+  if (state === CardState.Review) next.reviewDue = due;
+  else next.learnDue = due;
   return next;
 }
 

@@ -135,7 +135,10 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     reviewLimited: false,
     newLimited: false,
   };
-  const sorted = [...input.dueCards].sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
+  // Ties broken by id, so the order does not depend on where the cards were read from.
+  const sorted = [...input.dueCards].sort(
+    (a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   for (const card of sorted) {
     if (!eligible(card)) continue;
     const due = card.fsrs.due.getTime();

@@ -63,6 +63,13 @@ export interface CardRecord {
    */
   due?: number;
   /**
+   * Index key of `by-review` and, with `deckId`, `by-deck-review`: `due` again, for cards in the Review
+   * state only, so today's reviews can be read in due order, a page at a time, without the learning cards.
+   */
+  reviewDue?: number;
+  /** Index key of `by-learning`: `due` again, for cards in (re)learning only: few, and all read each day. */
+  learnDue?: number;
+  /**
    * Index key of `by-new` ([deckId, newRank]): position of a new, studyable card in its deck.
    * Absent once the card has been studied, or when suspended or multiple-choice.
    */

@@ -16,7 +16,7 @@ import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-s
 import { commitGrade, undoAction, type UndoableAction } from '../storage/study-store';
 import { newLogId, now, timeZone } from './clock';
 import type { Collection } from './create-collection';
-import { loadSnapshot, queueOf } from './study-snapshot';
+import { applyGrade, loadDay, needsReload, queueOfDay, type StudyDayCache } from './study-snapshot';
 
 export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'error';
 
@@ -88,38 +88,71 @@ export function createStudySession(
     setAnnouncement(`Question: ${next.front}`);
   };
 
+  /** The day's queue in memory: patched after each grade, reloaded when it can no longer stand for the stored one. */
+  let cache: StudyDayCache | null = null;
+  /** Increases with every change this session makes; a load begun before one is not kept as the cache. */
+  let generation = 0;
+
+  const load = async (): Promise<StudyDayCache> => {
+    const started = generation;
+    const db = await collection.db();
+    const ids = deckIds();
+    // New cards are read only for the decks being studied.
+    const decks = ids ? collection.decks().filter((d) => ids.has(d.id)) : collection.decks();
+    const loaded = await loadDay(
+      db,
+      decks,
+      collection.settings(),
+      now(),
+      timeZone(),
+      ids ? { deckIds: ids } : {},
+    );
+    if (started === generation) {
+      cache = loaded;
+      dayEnd = loaded.day.end;
+    }
+    return loaded;
+  };
+
+  /** Shows the queue's next card (or `forced`, a card to show again), or the done screen. */
+  const present = async (day: StudyDayCache, forced?: CardRecord) => {
+    const at = now().getTime();
+    const queue = queueOfDay(day, at);
+    setCounts(queue.counts);
+    const next = forced ?? queue.next;
+    if (next) {
+      setDone(null);
+      show(next);
+      return queue;
+    }
+    setCard(null);
+    const ids = deckIds();
+    const later = queue.nextLearningAt ?? (await firstDueAfter(await collection.db(), at, ids ?? undefined));
+    setDone({
+      nextDue: later,
+      newLimitReached: queue.limited.new,
+      reviewLimitReached: queue.limited.review,
+      nextDayStart: day.day.end,
+      answeredToday: day.todayLogs.length,
+    });
+    setPhase('done');
+    setAnnouncement('No more cards to study now.');
+    return queue;
+  };
+
   /**
-   * Rebuilds the queue and shows its next card (or `forced`, a card to show again). With `keep`, only the
-   * counts are updated and the card on screen stays as it is.
+   * Reloads the day and shows its next card (or `forced`). With `keep`, only the counts are updated and the
+   * card on screen stays as it is.
    */
   const refresh = async (options: { forced?: CardRecord; keep?: boolean } = {}) => {
     try {
-      const db = await collection.db();
-      const ids = deckIds();
-      // New cards are read only for the decks being studied.
-      const decks = ids ? collection.decks().filter((d) => ids.has(d.id)) : collection.decks();
-      const snapshot = await loadSnapshot(db, collection.settings(), now(), timeZone());
-      dayEnd = snapshot.day.end;
-      const queue = await queueOf(db, snapshot, decks, ids ?? undefined);
-      setCounts(queue.counts);
-      if (options.keep) return;
-      const next = options.forced ?? queue.next;
-      if (next) {
-        setDone(null);
-        show(next);
+      const started = generation;
+      const day = await load();
+      if (options.keep) {
+        if (started === generation) setCounts(queueOfDay(day, now().getTime()).counts);
         return;
       }
-      setCard(null);
-      const later = queue.nextLearningAt ?? (await firstDueAfter(db, snapshot.now, ids ?? undefined));
-      setDone({
-        nextDue: later,
-        newLimitReached: queue.limited.new,
-        reviewLimitReached: queue.limited.review,
-        nextDayStart: snapshot.day.end,
-        answeredToday: snapshot.todayLogs.length,
-      });
-      setPhase('done');
-      setAnnouncement('No more cards to study now.');
+      await present(day, options.forced);
     } catch (err) {
       setError(errorText(err));
       setPhase('error');
@@ -141,7 +174,10 @@ export function createStudySession(
     }
   };
 
-  const remember = (action: UndoableAction) => setUndoStack((stack) => [...stack, action]);
+  const remember = (action: UndoableAction) => {
+    generation += 1;
+    setUndoStack((stack) => [...stack, action]);
+  };
 
   const tellNotice = (text: string) => {
     setNotice(text);
@@ -213,7 +249,7 @@ export function createStudySession(
         const db = await collection.db();
         const outcome = await commitGrade(db, { card: { id: current.id, fsrs: result.fsrs }, log });
         switch (outcome.status) {
-          case 'committed':
+          case 'committed': {
             remember({
               kind: 'grade',
               cardId: current.id,
@@ -223,8 +259,17 @@ export function createStudySession(
             });
             void requestPersistentStorage();
             collection.changed('cards', [current.id]);
-            await refresh();
+            if (!cache || cache.day.end <= at.getTime()) {
+              await refresh();
+              return;
+            }
+            // The next card comes from the day in memory; the stored day is read again only when needed.
+            const patched = applyGrade(cache, outcome.card, log);
+            cache = patched;
+            const queue = await present(patched);
+            if (needsReload(patched, queue, now().getTime())) void refresh({ keep: true });
             return;
+          }
           case 'duplicate':
             await refresh();
             return;
@@ -243,6 +288,7 @@ export function createStudySession(
         const action = undoStack().at(-1);
         if (!action) return;
         setUndoStack((stack) => stack.slice(0, -1));
+        generation += 1;
         const outcome = await undoAction(await collection.db(), action);
         if (outcome.status === 'conflict') {
           await refresh();

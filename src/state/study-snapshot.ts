@@ -1,84 +1,227 @@
 /**
- * Reads what the day's queue needs through the `by-due`, `by-new` and `by-time` indexes (never a scan of
- * all cards), and builds queues from it: the due cards and today's logs once, then each queue's new cards
- * by paging through `by-new` until the day's room for new cards is full or the decks run out.
+ * The day's queue, read through the indexes and kept in memory. A load reads only what today can show:
+ * the learning cards (`by-learning`), today's logs (`by-time`), the first reviews due (`by-review` or
+ * `by-deck-review`) and the first new cards of each deck (`by-new`), each a page at a time until today's
+ * room plus a small reserve is filled. Never a scan of all cards, nor of the whole backlog.
+ *
+ * After a grade, the cached day is patched in memory (`applyGrade`) and the next card comes from it at once;
+ * a new load is needed only when the reserve runs short, the day ends, or another tab changed something.
  */
 import { studyDay, type StudyDay } from '../domain/day';
-import { admitNewCard, finishQueue, planDay, type StudyQueue } from '../domain/queue';
-import type { CardRecord, DeckRecord, ReviewLogRecord, Settings } from '../domain/types';
-import { dueCards, newCards } from '../storage/card-store';
+import { buildQueue, planDay, type QueueCounts, type StudyQueue } from '../domain/queue';
+import {
+  CardState,
+  type CardRecord,
+  type DeckRecord,
+  type ReviewLogRecord,
+  type Settings,
+} from '../domain/types';
+import { learningCards, newCards, reviewCards, type ReviewCursor } from '../storage/card-store';
 import { logsSince } from '../storage/review-log-store';
 import type { AppDatabase } from '../storage/transaction';
 
-export interface StudySnapshot {
+/** Cards read beyond today's room, so burying siblings in memory does not leave the queue short. */
+export const RESERVE = 20;
+
+export interface StudyDayCache {
   now: number;
   day: StudyDay;
-  /** Studied cards due before the end of the study day, earliest first. */
-  dueCards: CardRecord[];
-  /** Review logs since the start of the study day. */
-  todayLogs: ReviewLogRecord[];
   settings: Settings;
+  /** The decks studied, when not all. */
+  deckIds?: ReadonlySet<string>;
+  learning: CardRecord[];
+  /** Review candidates in due order: today's room plus the reserve at most. */
+  reviews: CardRecord[];
+  /** True when `reviews` holds every review candidate due today. */
+  reviewsExhausted: boolean;
+  /** New-card candidates in study order: today's room plus the reserve at most. */
+  newCards: CardRecord[];
+  newExhausted: boolean;
+  todayLogs: ReviewLogRecord[];
 }
 
-/** Reads the due cards and today's logs for the study day containing `now` in `timeZone`. */
-export async function loadSnapshot(
+const limitsOf = (settings: Settings) => ({
+  newPerDay: settings.newPerDay,
+  reviewsPerDay: settings.reviewsPerDay,
+});
+
+/**
+ * Loads the day for `decks` (in the order their new cards are studied): all decks' cards, or with
+ * `deckIds` only those decks'. `reserve` is how many candidates to read beyond today's room.
+ */
+export async function loadDay(
   db: AppDatabase,
+  decks: readonly DeckRecord[],
   settings: Settings,
   now: Date,
   timeZone: string,
-): Promise<StudySnapshot> {
+  options: {
+    deckIds?: ReadonlySet<string>;
+    reserve?: number;
+    learning?: CardRecord[];
+    todayLogs?: ReviewLogRecord[];
+  } = {},
+): Promise<StudyDayCache> {
+  const { deckIds } = options;
+  const reserve = options.reserve ?? RESERVE;
   const day = studyDay(now, settings.dayStartHour, timeZone);
-  const [due, logs] = await Promise.all([dueCards(db, day.end), logsSince(db, day.start)]);
-  return { now: now.getTime(), day, dueCards: due, todayLogs: logs, settings };
+  const [learning, todayLogs] = await Promise.all([
+    options.learning ?? learningCards(db, day.end),
+    options.todayLogs ?? logsSince(db, day.start),
+  ]);
+  const plan = planDay({
+    now: now.getTime(),
+    day,
+    dueCards: learning,
+    todayLogs,
+    limits: limitsOf(settings),
+    ...(deckIds ? { deckIds } : {}),
+  });
+  const reviewRoom = Math.max(0, settings.reviewsPerDay - plan.done.reviews);
+
+  // Reviews: one deck through by-deck-review, or every deck through by-review.
+  const reviews: CardRecord[] = [];
+  const reviewFacts = new Set<string>();
+  let reviewsExhausted = true;
+  const wantReviews = reviewRoom + reserve;
+  const sources = deckIds && deckIds.size === 1 ? [...deckIds] : [undefined];
+  for (const deckId of sources) {
+    let after: ReviewCursor | undefined;
+    for (;;) {
+      const page = Math.max(wantReviews - reviews.length, 1) + 10;
+      const cards = await reviewCards(db, {
+        ...(deckId ? { deckId } : {}),
+        until: day.end,
+        limit: page,
+        ...(after ? { after } : {}),
+      });
+      for (const card of cards) {
+        if (reviews.length >= wantReviews) break;
+        if (!plan.eligible(card) || reviewFacts.has(card.factId)) continue;
+        reviews.push(card);
+        reviewFacts.add(card.factId);
+      }
+      const last = cards.at(-1);
+      if (reviews.length >= wantReviews) {
+        reviewsExhausted = false;
+        break;
+      }
+      if (!last || cards.length < page) break;
+      const ids = new Set(after && after.due === last.reviewDue ? after.ids : []);
+      for (const card of cards) if (card.reviewDue === last.reviewDue) ids.add(card.id);
+      after = { due: last.reviewDue ?? day.end, ids };
+    }
+  }
+  // Only the reviews that fit today's room hold their fact; the new cards of the rest may come today.
+  const held = new Set(reviews.slice(0, reviewRoom).map((card) => card.factId));
+
+  const newRoom = plan.newRoom;
+  const wantNew = newRoom + reserve;
+  const fresh: CardRecord[] = [];
+  const newFacts = new Set<string>();
+  let newExhausted = true;
+  const pageSize = Math.max(newRoom, 10) * 2;
+  outer: for (const deck of decks) {
+    if (deckIds && !deckIds.has(deck.id)) continue;
+    let afterRank: number | undefined;
+    for (;;) {
+      const cards = await newCards(db, deck.id, pageSize, afterRank);
+      for (const card of cards) {
+        if (card.fsrs.state !== CardState.New || !plan.eligible(card)) continue;
+        if (held.has(card.factId) || newFacts.has(card.factId)) continue;
+        if (fresh.length >= wantNew) {
+          newExhausted = false;
+          break outer;
+        }
+        fresh.push(card);
+        newFacts.add(card.factId);
+      }
+      if (cards.length < pageSize) break;
+      afterRank = cards.at(-1)?.newRank;
+    }
+  }
+
+  return {
+    now: now.getTime(),
+    day,
+    settings,
+    ...(deckIds ? { deckIds } : {}),
+    learning,
+    reviews,
+    reviewsExhausted,
+    newCards: fresh,
+    newExhausted,
+    todayLogs,
+  };
+}
+
+/** The queue of a cached day at `now` (pure, in memory). */
+export function queueOfDay(cache: StudyDayCache, now: number = cache.now): StudyQueue {
+  return buildQueue({
+    now,
+    day: cache.day,
+    dueCards: [...cache.learning, ...cache.reviews],
+    newCards: cache.newCards,
+    todayLogs: cache.todayLogs,
+    limits: limitsOf(cache.settings),
+    ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
+  });
 }
 
 /**
- * The queue of the snapshot for `decks` (in the order their new cards are studied). With `deckIds` the queue
- * holds only those decks' cards; without, every deck's. New cards are read page by page from `by-new`,
- * skipping those that cannot be studied today (a sibling in the queue), until today's room is full.
+ * The cached day after a committed grade: the card leaves the list it was in and, if it comes due again
+ * today (a learning step), joins the learning cards; the log joins today's logs.
  */
-export async function queueOf(
-  db: AppDatabase,
-  snapshot: StudySnapshot,
-  decks: readonly DeckRecord[],
-  deckIds?: ReadonlySet<string>,
-): Promise<StudyQueue> {
-  const plan = planDay({
-    now: snapshot.now,
-    day: snapshot.day,
-    dueCards: snapshot.dueCards,
-    todayLogs: snapshot.todayLogs,
-    limits: { newPerDay: snapshot.settings.newPerDay, reviewsPerDay: snapshot.settings.reviewsPerDay },
-    ...(deckIds ? { deckIds } : {}),
-  });
-  const page = Math.max(plan.newRoom, 10) * 2;
-  for (const deck of decks) {
-    if (deckIds && !deckIds.has(deck.id)) continue;
-    let after: number | undefined;
-    let open = true;
-    while (open) {
-      const cards = await newCards(db, deck.id, page, after);
-      for (const card of cards) {
-        open = admitNewCard(plan, card) || !plan.newLimited;
-        if (!open) break;
-      }
-      if (cards.length < page) break;
-      after = cards[cards.length - 1]?.newRank;
-    }
-    if (plan.newLimited) break;
+export function applyGrade(cache: StudyDayCache, card: CardRecord, log: ReviewLogRecord): StudyDayCache {
+  const other = (c: CardRecord) => c.id !== card.id;
+  const learning = cache.learning.filter(other);
+  const reviews = cache.reviews.filter(other);
+  const dueToday = card.fsrs.due.getTime() < cache.day.end && !card.suspended;
+  if (dueToday && (card.fsrs.state === CardState.Learning || card.fsrs.state === CardState.Relearning)) {
+    learning.push(card);
+  } else if (dueToday && card.fsrs.state === CardState.Review) {
+    reviews.push(card);
   }
-  return finishQueue(plan);
+  return {
+    ...cache,
+    learning,
+    reviews,
+    newCards: cache.newCards.filter(other),
+    todayLogs: [...cache.todayLogs, log],
+  };
+}
+
+/**
+ * True when the cached day can no longer stand for the stored one at `now`: the study day ended, or the
+ * reserve ran short so that a load could find cards the cache does not hold.
+ */
+export function needsReload(cache: StudyDayCache, queue: StudyQueue, now: number): boolean {
+  if (now >= cache.day.end) return true;
+  const plan = planDay({
+    now,
+    day: cache.day,
+    dueCards: [],
+    todayLogs: cache.todayLogs,
+    limits: limitsOf(cache.settings),
+  });
+  const reviewRoom = Math.max(0, cache.settings.reviewsPerDay - plan.done.reviews);
+  const shortOfReviews = !cache.reviewsExhausted && queue.counts.review < reviewRoom;
+  const shortOfNew = !cache.newExhausted && queue.counts.new < plan.newRoom;
+  return shortOfReviews || shortOfNew;
 }
 
 export interface Overview {
   /** What "Study all" gives now. */
-  all: StudyQueue['counts'];
+  all: QueueCounts;
   /** For each deck, what studying that deck alone gives now (the daily limits are shared by all decks). */
-  decks: { deck: DeckRecord; counts: StudyQueue['counts'] }[];
+  decks: { deck: DeckRecord; counts: QueueCounts }[];
   answeredToday: number;
 }
 
-/** Home's counts: the due cards and today's logs are read once, then each deck's queue is built from them. */
+/**
+ * Home's counts. The learning cards and today's logs are read once; each deck then reads only as many
+ * reviews and new cards as its counts can show (today's room and one more, to know a limit held cards back).
+ */
 export async function loadOverview(
   db: AppDatabase,
   decks: readonly DeckRecord[],
@@ -86,13 +229,18 @@ export async function loadOverview(
   now: Date,
   timeZone: string,
 ): Promise<Overview> {
-  const snapshot = await loadSnapshot(db, settings, now, timeZone);
-  const all = (await queueOf(db, snapshot, decks)).counts;
-  const perDeck = await Promise.all(
-    decks.map(async (deck) => ({
-      deck,
-      counts: (await queueOf(db, snapshot, [deck], new Set([deck.id]))).counts,
-    })),
-  );
-  return { all, decks: perDeck, answeredToday: snapshot.todayLogs.length };
+  const day = studyDay(now, settings.dayStartHour, timeZone);
+  const [learning, todayLogs] = await Promise.all([learningCards(db, day.end), logsSince(db, day.start)]);
+  const shared = { reserve: 1, learning, todayLogs };
+  const [all, ...perDeck] = await Promise.all([
+    loadDay(db, decks, settings, now, timeZone, shared),
+    ...decks.map((deck) =>
+      loadDay(db, [deck], settings, now, timeZone, { ...shared, deckIds: new Set([deck.id]) }),
+    ),
+  ]);
+  return {
+    all: queueOfDay(all!).counts,
+    decks: decks.map((deck, i) => ({ deck, counts: queueOfDay(perDeck[i]!).counts })),
+    answeredToday: todayLogs.length,
+  };
 }

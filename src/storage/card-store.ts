@@ -44,6 +44,43 @@ export async function dueCards(db: AppDatabase, until: number): Promise<CardReco
   );
 }
 
+/** Learning and relearning cards due before `until` (epoch ms), earliest first, through `by-learning`. */
+export async function learningCards(db: AppDatabase, until: number): Promise<CardRecord[]> {
+  return runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx.objectStore('cards').index('by-learning').getAll(IDBKeyRange.upperBound(until, true)),
+  );
+}
+
+/** Where a page of `reviewCards` continues: the due of the last card read, and the ids read with that due. */
+export interface ReviewCursor {
+  due: number;
+  ids: ReadonlySet<string>;
+}
+
+/**
+ * Up to `limit` cards in the Review state due before `until`, in due order: of one deck (`by-deck-review`)
+ * or of every deck (`by-review`). With `after`, continues where the previous page stopped; cards sharing
+ * the last due are told apart by id, since an index key need not be unique.
+ */
+export async function reviewCards(
+  db: AppDatabase,
+  options: { deckId?: string; until: number; limit: number; after?: ReviewCursor },
+): Promise<CardRecord[]> {
+  const { deckId, until, after } = options;
+  const from = after?.due ?? -Infinity;
+  if (from >= until) return [];
+  const skip = after?.ids.size ?? 0;
+  const cards = await runTransaction(db, ['cards'], 'readonly', (tx) => {
+    const store = tx.objectStore('cards');
+    return deckId === undefined
+      ? store.index('by-review').getAll(IDBKeyRange.bound(from, until, false, true), options.limit + skip)
+      : store
+          .index('by-deck-review')
+          .getAll(IDBKeyRange.bound([deckId, from], [deckId, until], false, true), options.limit + skip);
+  });
+  return after ? cards.filter((card) => !after.ids.has(card.id)) : cards;
+}
+
 /**
  * When the next studied card comes due after `after` (epoch ms), in the given decks (all when absent):
  * the earliest `due`, or the end of its bury when that is later. Null when nothing is scheduled.

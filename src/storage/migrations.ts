@@ -88,18 +88,27 @@ async function quarantine(
 }
 
 /**
- * Version 3, second part: every card is checked and every review log is checked and slimmed. A log keeps
+ * Version 3, second part: today's reviews and learning cards get indexes of their own (`by-review`,
+ * `by-deck-review`, `by-learning`), so a day's queue reads a page of what today can show rather than every
+ * overdue card; every card is checked and every review log is checked and slimmed. A log keeps
  * the ids, time, grade and the card's scheduling state before the review, packed (`prev`), no longer a copy
  * of the whole card and the ts-fsrs log (1.1 KB a log before, under 200 bytes now): undo restores only
  * scheduling fields, and a replay rebuilds the rest. Malformed records of either store go to `quarantine`.
  */
 export async function migrateTo3(tx: UpgradeTransaction): Promise<void> {
-  let cards = await tx.objectStore('cards').openCursor();
+  const store = tx.objectStore('cards');
+  store.createIndex('by-review', 'reviewDue');
+  store.createIndex('by-deck-review', ['deckId', 'reviewDue']);
+  store.createIndex('by-learning', 'learnDue');
+  let cards = await store.openCursor();
   while (cards) {
     const reason = cardProblem(cards.value);
     if (reason) {
       await quarantine(tx, 'cards', cards.key, cards.value, reason, 3);
       await cards.delete();
+    } else {
+      // Gives every card the keys of the new indexes.
+      await cards.update(withIndexKeys(cards.value));
     }
     cards = await cards.continue();
   }

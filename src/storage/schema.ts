@@ -16,6 +16,9 @@ export interface AppDB extends DBSchema {
     indexes: {
       'by-deck': string;
       'by-due': number;
+      'by-review': number;
+      'by-deck-review': [string, number];
+      'by-learning': number;
       'by-new': [string, number];
       'by-fact': string;
     };

@@ -30,9 +30,15 @@ describe('card records', () => {
     const fresh = makeCardRecord('deck', card(), 0, newFsrsCard(NOW), NOW);
     const studied = withIndexKeys({ ...fresh, fsrs: { ...fresh.fsrs, state: CardState.Review } });
     expect(studied.due).toBe(fresh.fsrs.due.getTime());
+    expect(studied.reviewDue).toBe(studied.due);
+    expect(studied.learnDue).toBeUndefined();
     expect(studied.newRank).toBeUndefined();
+    const learning = withIndexKeys({ ...studied, fsrs: { ...studied.fsrs, state: CardState.Relearning } });
+    expect(learning).toMatchObject({ due: studied.due, learnDue: studied.due });
+    expect(learning.reviewDue).toBeUndefined();
     const suspended = withIndexKeys({ ...studied, suspended: true });
     expect(suspended.due).toBeUndefined();
+    expect(suspended.reviewDue).toBeUndefined();
     expect(suspended.newRank).toBeUndefined();
     const mcq = makeCardRecord(
       'deck',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
 import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
-import { loadOverview, loadSnapshot, queueOf } from '../../src/state/study-snapshot';
+import {
+  RESERVE,
+  applyGrade,
+  loadDay,
+  loadOverview,
+  needsReload,
+  queueOfDay,
+} from '../../src/state/study-snapshot';
 import type { AppDatabase } from '../../src/storage/transaction';
 import { DAY, MINUTE, NOW, deckCard, makeGrade, openTestDb, seedCards } from '../storage/helpers';
 import { makeCardRecord } from '../../src/domain/card-record';
@@ -24,12 +31,11 @@ function asReview(c: CardRecord, due: number): CardRecord {
   });
 }
 
-async function queueNow(db: AppDatabase, deckIds: string[], at = NOW) {
-  const snapshot = await loadSnapshot(db, SETTINGS, at, 'UTC');
-  return queueOf(db, snapshot, deckIds.map(deckRecord));
+async function queueNow(db: AppDatabase, deckIds: string[], at = NOW, settings = SETTINGS) {
+  return queueOfDay(await loadDay(db, deckIds.map(deckRecord), settings, at, 'UTC'));
 }
 
-describe('queueOf through the real snapshot', () => {
+describe('loadDay and queueOfDay through the real indexes', () => {
   it('pages through by-new past a backlog of siblings: 1,000 overdue reviews do not starve new cards (point 5)', async () => {
     const db = await openTestDb();
     const cards: CardRecord[] = [];
@@ -41,9 +47,18 @@ describe('queueOf through the real snapshot', () => {
     for (let i = 0; i < 500; i++) cards.push(card('alpha', `u${i}`, `u${i}`, 2000 + i));
     await seedCards(db, cards);
 
-    const queue = await queueNow(db, ['alpha']);
+    const day = await loadDay(db, [deckRecord('alpha')], SETTINGS, NOW, 'UTC');
+    const queue = queueOfDay(day);
     expect(queue.counts).toEqual({ new: 20, learning: 0, review: 200 });
     expect(queue.limited).toEqual({ new: true, review: true });
+    // Only today's room and a small reserve were read, not the backlog of 1,000.
+    expect(day.reviews).toHaveLength(200 + RESERVE);
+    expect(day.newCards).toHaveLength(20 + RESERVE);
+    // Studying one deck reads its reviews through by-deck-review, and finds the same.
+    const alone = await loadDay(db, [deckRecord('alpha')], SETTINGS, NOW, 'UTC', {
+      deckIds: new Set(['alpha']),
+    });
+    expect(queueOfDay(alone).counts).toEqual(queue.counts);
   });
 
   it('counts only logs of the current study day toward the limits (the day boundary of loadSnapshot)', async () => {
@@ -58,9 +73,9 @@ describe('queueOf through the real snapshot', () => {
 
     const settings = { ...SETTINGS, newPerDay: 3 };
     const at = new Date('2026-01-05T05:00:00Z');
-    const snapshot = await loadSnapshot(db, settings, at, 'UTC');
-    expect(snapshot.todayLogs.map((l) => l.id)).toEqual(['log-morning']);
-    const queue = await queueOf(db, snapshot, [deckRecord('alpha')]);
+    const day = await loadDay(db, [deckRecord('alpha')], settings, at, 'UTC');
+    expect(day.todayLogs.map((l) => l.id)).toEqual(['log-morning']);
+    const queue = queueOfDay(day);
     expect(queue.counts.new).toBe(2);
     expect(queue.counts.learning).toBe(2);
   });
@@ -80,8 +95,7 @@ describe('queueOf through the real snapshot', () => {
     const db2 = await openTestDb();
     const fresh = Array.from({ length: 3 }, (_, i) => card('beta', `b${i}`, `b${i}`, i));
     await seedCards(db2, fresh);
-    const snapshot = await loadSnapshot(db2, { ...SETTINGS, newPerDay: 0 }, NOW, 'UTC');
-    expect((await queueOf(db2, snapshot, [deckRecord('beta')])).limited.new).toBe(true);
+    expect((await queueNow(db2, ['beta'], NOW, { ...SETTINGS, newPerDay: 0 })).limited.new).toBe(true);
   });
 });
 
@@ -105,12 +119,11 @@ describe('loadOverview (point 6)', () => {
 
     const decks = ids.map(deckRecord);
     const overview = await loadOverview(db, decks, SETTINGS, NOW, 'UTC');
-    const snapshot = await loadSnapshot(db, SETTINGS, NOW, 'UTC');
-    expect(overview.all).toEqual((await queueOf(db, snapshot, decks)).counts);
+    expect(overview.all).toEqual((await queueNow(db, ids)).counts);
     expect(overview.all).toEqual({ new: 5, learning: 0, review: 5 });
     for (const row of overview.decks) {
-      const alone = await queueOf(db, snapshot, [row.deck], new Set([row.deck.id]));
-      expect(row.counts).toEqual(alone.counts);
+      const alone = await loadDay(db, decks, SETTINGS, NOW, 'UTC', { deckIds: new Set([row.deck.id]) });
+      expect(row.counts).toEqual(queueOfDay(alone).counts);
       // The limit is shared: no deck offers more new cards than are left for the whole day.
       expect(row.counts.new).toBeLessThanOrEqual(overview.all.new);
     }
@@ -120,5 +133,36 @@ describe('loadOverview (point 6)', () => {
       review: 5,
     });
     expect(overview.answeredToday).toBe(15);
+  });
+});
+
+describe('the day in memory', () => {
+  it('after each grade, the patched day gives the same queue as a fresh load', async () => {
+    const db = await openTestDb();
+    const cards: CardRecord[] = [];
+    for (let i = 0; i < 30; i++) cards.push(card('alpha', `a${i}:fwd`, `a${i}`, i));
+    for (let i = 0; i < 30; i++) cards.push(card('alpha', `a${i}:rev`, `a${i}`, 30 + i));
+    for (let i = 0; i < 40; i++)
+      cards.push(asReview(card('alpha', `r${i}`, `a${i % 30}`, 100 + i), NOW.getTime() - DAY + i));
+    await seedCards(db, cards);
+    const settings = { ...SETTINGS, newPerDay: 10, reviewsPerDay: 25 };
+    const decks = [deckRecord('alpha')];
+    let day = await loadDay(db, decks, settings, NOW, 'UTC', { reserve: 5 });
+    let at = NOW.getTime();
+    const grades = [Grade.Good, Grade.Again, Grade.Easy, Grade.Hard];
+    for (let i = 0; i < 40; i++) {
+      const queue = queueOfDay(day, at);
+      const fresh = queueOfDay(await loadDay(db, decks, settings, new Date(at), 'UTC', { reserve: 5 }), at);
+      expect(queue.counts).toEqual(fresh.counts);
+      expect(queue.next?.id).toBe(fresh.next?.id);
+      if (!queue.next) break;
+      const commit = makeGrade(queue.next, grades[i % 4]!, new Date(at), `log-${i}`);
+      const result = await commitGrade(db, commit);
+      if (result.status !== 'committed') throw new Error(result.status);
+      day = applyGrade(day, result.card, commit.log);
+      at += MINUTE;
+      if (needsReload(day, queueOfDay(day, at), at))
+        day = await loadDay(db, decks, settings, new Date(at), 'UTC', { reserve: 5 });
+    }
   });
 });

@@ -110,9 +110,12 @@ describe('openAppDb on a fresh database', () => {
     const tx = db.transaction(['cards', 'review-logs']);
     expect([...tx.objectStore('cards').indexNames].sort()).toEqual([
       'by-deck',
+      'by-deck-review',
       'by-due',
       'by-fact',
+      'by-learning',
       'by-new',
+      'by-review',
     ]);
     expect([...tx.objectStore('review-logs').indexNames].sort()).toEqual(['by-card', 'by-time']);
     expect(tx.objectStore('cards').index('by-new').keyPath).toEqual(['deckId', 'newRank']);
