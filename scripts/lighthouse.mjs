@@ -1,8 +1,8 @@
 /**
  * Budget: Lighthouse (mobile) on the production build served by `vite preview`, in Debian's Chromium.
- * Runs it RUNS times (default 3) and keeps the run with the median performance score, as Lighthouse's docs
- * advise for a noisy metric; prints the performance, accessibility and best-practices scores of that run and
- * exits 1 below 95 / 100 / 100.
+ * Runs it RUNS times (default 5), each a first visit (Lighthouse clears the site's storage), and judges the
+ * WORST run: every single run must reach 95 / 100 / 100 in performance, accessibility and best practices,
+ * not only the median. Prints each run's figures and the worst run's details; exits 1 when a budget fails.
  * Run `npm run build` first. The HTML report is written to .lighthouse/report.html (git-ignored).
  * Set CHROMIUM_PATH to use another Chrome.
  */
@@ -12,7 +12,7 @@ import lighthouse from 'lighthouse';
 import { startPreview } from '../tests/e2e/server.ts';
 
 const PORT = 4185;
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(process.env.RUNS ?? 5);
 const BUDGETS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 
 const server = await startPreview('dist', PORT);
@@ -40,11 +40,16 @@ try {
     );
     if (!result) throw new Error('Lighthouse returned no result');
     const score = Math.round((result.lhr.categories.performance?.score ?? 0) * 100);
-    console.log(`run ${run}: performance ${score}`);
+    const a = result.lhr.audits;
+    console.log(
+      `run ${run}: performance ${score}  FCP ${a['first-contentful-paint']?.displayValue}  LCP ${a['largest-contentful-paint']?.displayValue}  TBT ${a['total-blocking-time']?.displayValue}  CLS ${a['cumulative-layout-shift']?.displayValue}`,
+    );
     results.push({ score, result });
   }
+  // Every run must meet the budget: judge the worst.
   results.sort((a, b) => a.score - b.score);
-  const { result } = results[Math.floor(results.length / 2)];
+  const { result } = results[0];
+  console.log('Worst run:');
   mkdirSync('.lighthouse', { recursive: true });
   writeFileSync('.lighthouse/report.html', result.report);
   const { categories, audits } = result.lhr;

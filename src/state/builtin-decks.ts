@@ -1,47 +1,62 @@
 /**
- * Loads the built-in decks the build emits (decks/index.json and one file per deck) into the collection.
- * The service worker precaches these files, so this works offline after the first visit.
+ * Keeping the built-in decks (decks/index.json and one file per deck, precached by the service worker, so
+ * this works offline after the first visit) in the collection. The import runs in a worker where the
+ * browser has workers, so the main thread stays free to paint and answer; elsewhere it runs here.
  */
-import { parseDeckIndex } from '../domain/deck-format';
+import { parseDeckIndex, type DeckIndex } from '../domain/deck-format';
 import { syncBuiltInDecks, type SyncSummary } from '../storage/deck-store';
 import type { AppDatabase } from '../storage/transaction';
+import { fetchDeckFile } from '../workers/deck-files';
+import { fromTransport, type SyncRequest, type SyncResponse } from '../workers/deck-sync-protocol';
 
-const base = import.meta.env.BASE_URL;
-
-async function fetchJson(path: string): Promise<unknown> {
-  const response = await fetch(`${base}decks/${path}`, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`The deck file ${path} could not be loaded (HTTP ${response.status}).`);
-  return response.json();
-}
-
-export interface BuiltInSync {
-  /** The built-in deck ids in the order the index lists them (the review's order). */
-  order: string[];
-  summary: SyncSummary;
-  /** Titles of the decks by id, for messages about the ones that failed. */
-  titles: Map<string, string>;
-}
-
-/** Imports built-in decks that are new or changed since the last run; says which failed and why. */
-export async function loadBuiltInDecks(db: AppDatabase, now: Date): Promise<BuiltInSync> {
-  const index = parseDeckIndex(await fetchJson('index.json'));
+/** The shipped deck index; rejects when it cannot be loaded or is damaged. */
+export async function fetchDeckIndex(): Promise<DeckIndex> {
+  const index = parseDeckIndex(await fetchDeckFile('index.json'));
   if (!index.ok) throw new Error(`The built-in deck list is damaged: ${index.errors.join('; ')}`);
-  const summary = await syncBuiltInDecks(db, index.value, fetchJson, now);
-  return {
-    order: index.value.decks.map((d) => d.id),
-    summary,
-    titles: new Map(index.value.decks.map((d) => [d.id, d.title])),
-  };
+  return index.value;
+}
+
+function syncInWorker(index: DeckIndex, now: Date): Promise<SyncSummary> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/deck-sync.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SyncResponse>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(fromTransport(event.data.summary));
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'The deck import could not start.'));
+    };
+    const request: SyncRequest = { index, now: now.getTime() };
+    worker.postMessage(request);
+  });
+}
+
+/**
+ * Imports built-in decks that are new or changed since the last run, in a worker when the browser has
+ * workers (falling back to this thread if the worker cannot start), and says which failed and why.
+ */
+export async function syncBuiltIns(db: AppDatabase, index: DeckIndex, now: Date): Promise<SyncSummary> {
+  if (typeof Worker === 'function') {
+    try {
+      return await syncInWorker(index, now);
+    } catch {
+      // The worker could not run (an old browser, a blocked script): do the same work here.
+    }
+  }
+  return syncBuiltInDecks(db, index, fetchDeckFile, now);
 }
 
 /**
  * A status line for built-in decks that could not be updated, saying why and what to do; empty when all
  * were. A full disk is named as such, since freeing space is the fix; anything else is retried on reload.
  */
-export function syncNotice(sync: BuiltInSync): string {
-  const failed = sync.summary.failed;
+export function syncNotice(summary: SyncSummary, index: DeckIndex): string {
+  const failed = summary.failed;
   if (failed.length === 0) return '';
-  const names = failed.map((f) => `“${sync.titles.get(f.deckId) ?? f.deckId}”`).join(', ');
+  const titles = new Map(index.decks.map((d) => [d.id, d.title]));
+  const names = failed.map((f) => `“${titles.get(f.deckId) ?? f.deckId}”`).join(', ');
   const what =
     failed.length === 1
       ? `The deck ${names} could not be updated`

@@ -3,22 +3,26 @@
  * counts after something changed. One instance lives in the app's context.
  */
 import { createSignal, type Accessor } from 'solid-js';
+import type { DeckIndex } from '../domain/deck-format';
 import { DEFAULT_SETTINGS, type DeckRecord, type Settings } from '../domain/types';
 import { listDecks } from '../storage/deck-store';
 import { getSettings, saveSettings } from '../storage/settings-store';
 import type { AppDatabase } from '../storage/transaction';
 import { connection } from './app-db';
-import { loadBuiltInDecks, syncNotice } from './builtin-decks';
+import { fetchDeckIndex, syncBuiltIns, syncNotice } from './builtin-decks';
 import { now } from './clock';
 import { makeTabChannel, type ChangeKind, type TabMessage } from './tab-sync';
 
-export type LoadState = 'loading' | 'ready' | 'error';
+/** `importing`: a first visit, while the built-in decks are imported (their index is known already). */
+export type LoadState = 'loading' | 'importing' | 'ready' | 'error';
 
 export interface Collection {
   state: Accessor<LoadState>;
   /** A message the user can act on when loading failed. */
   error: Accessor<string>;
   decks: Accessor<DeckRecord[]>;
+  /** While importing on a first visit: the built-in decks about to arrive, from the deck index. */
+  pendingDecks: Accessor<DeckIndex['decks']>;
   settings: Accessor<Settings>;
   /** A status line about something that did not work but left the collection usable (a deck update failed). */
   notice: Accessor<string>;
@@ -45,6 +49,7 @@ export function createCollection(): Collection {
   const [settings, setSettings] = createSignal<Settings>(DEFAULT_SETTINGS);
   const [revision, setRevision] = createSignal(0);
   const [notice, setNotice] = createSignal('');
+  const [pendingDecks, setPendingDecks] = createSignal<DeckIndex['decks']>([]);
 
   const db = () => connection.get();
   const channel = makeTabChannel();
@@ -58,6 +63,20 @@ export function createCollection(): Collection {
     };
     const all = await listDecks(await db());
     setDecks(all.sort((a, b) => rank(a.id) - rank(b.id) || a.title.localeCompare(b.title)));
+  };
+
+  /** Brings the built-in decks up to date, and says so when one could not be. */
+  const sync = async (database: AppDatabase, index: DeckIndex) => {
+    try {
+      const summary = await syncBuiltIns(database, index, now());
+      setNotice(syncNotice(summary, index));
+      if (summary.imported.length === 0) return;
+      await refreshDecks();
+      setRevision((r) => r + 1);
+      channel.post({ kind: 'decks' });
+    } catch (err) {
+      setNotice(`The built-in decks could not be updated: ${message(err)} Your reviews are safe.`);
+    }
   };
 
   channel.subscribe((message) => {
@@ -77,6 +96,7 @@ export function createCollection(): Collection {
     error,
     notice,
     decks,
+    pendingDecks,
     settings,
     revision,
     db,
@@ -95,21 +115,32 @@ export function createCollection(): Collection {
       setState('loading');
       try {
         const database = await db();
-        setSettings(await getSettings(database));
+        const [stored, saved] = await Promise.all([listDecks(database), getSettings(database)]);
+        setSettings(saved);
+        let index: DeckIndex | null = null;
         try {
-          const sync = await loadBuiltInDecks(database, now());
-          order = sync.order;
-          setNotice(syncNotice(sync));
-          if (sync.summary.imported.length > 0) channel.post({ kind: 'decks' });
+          index = await fetchDeckIndex();
+          order = index.decks.map((d) => d.id);
         } catch (err) {
-          // Offline before the first full load, or a damaged deck list: study what is already stored.
-          const stored = await listDecks(database);
+          // Offline before the service worker cached the decks, or a damaged deck list.
           if (stored.length === 0) throw err;
           setNotice(
             'The built-in decks could not be checked for updates. Check that you are online, then reload SarcoMet. Your reviews are safe.',
           );
         }
-        await refreshDecks();
+        if (stored.length > 0 || !index) {
+          // A return visit: study at once; deck updates arrive in the background.
+          await refreshDecks();
+          setState('ready');
+          setRevision((r) => r + 1);
+          if (index) void sync(database, index);
+          return;
+        }
+        // A first visit: the decks show from the index at once while they are imported off the main thread.
+        setPendingDecks(index.decks);
+        setState('importing');
+        await sync(database, index);
+        setPendingDecks([]);
         setState('ready');
         setRevision((r) => r + 1);
       } catch (err) {

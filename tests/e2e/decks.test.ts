@@ -22,9 +22,11 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Opens Home and waits until the decks are imported (on a first visit they are listed before that). */
 async function home(page: Page) {
   await page.goto(baseUrl());
   await page.getByRole('button', { name: /^Study all/ }).waitFor();
+  await page.locator('#all-title + .counts').waitFor();
 }
 
 describe('built-in decks', () => {
@@ -33,7 +35,11 @@ describe('built-in decks', () => {
     expect(index.decks.length).toBeGreaterThanOrEqual(7);
     const context = await phoneContext(browser);
     const page = await context.newPage();
+    // The import runs in a worker, off the main thread, while Home lists the decks from the index.
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await home(page);
+    expect(workers.some((url) => /deck-sync\.worker/.test(url))).toBe(true);
     const decks = await readStore<DeckRecord>(page, 'decks');
     expect(decks.map((d) => d.id).sort()).toEqual(index.decks.map((d) => d.id).sort());
     const cards = await readStore<CardRecord>(page, 'cards');

@@ -25,7 +25,7 @@ export default function DecksScreen() {
             <div class="empty">
               <h2>No decks yet</h2>
               <p class="muted">
-                {collection.state() === 'loading'
+                {collection.state() === 'loading' || collection.state() === 'importing'
                   ? 'Preparing your decks…'
                   : 'Decks appear here once they are loaded.'}
               </p>

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { QueueCounts } from '../../domain/queue';
 import { now, timeZone } from '../../state/clock';
 import { loadOverview } from '../../state/study-snapshot';
@@ -8,6 +8,13 @@ import { navigate } from '../router';
 import TopBar from '../components/TopBar';
 
 const total = (c: QueueCounts) => c.new + c.learning + c.review;
+
+interface HomeView {
+  /** Today's counts over all decks; null while a first visit imports the decks. */
+  all: QueueCounts | null;
+  answeredToday: number;
+  decks: { id: string; title: string; counts: QueueCounts | null }[];
+}
 
 /** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
 export default function HomeScreen() {
@@ -29,6 +36,23 @@ export default function HomeScreen() {
     async () =>
       loadOverview(await collection.db(), collection.decks(), collection.settings(), now(), timeZone()),
   );
+  /** What Home shows: the counts, or on a first visit, the decks of the index while they are imported. */
+  const view = createMemo((): HomeView | undefined => {
+    if (collection.state() === 'importing') {
+      return {
+        all: null,
+        answeredToday: 0,
+        decks: collection.pendingDecks().map((d) => ({ id: d.id, title: d.title, counts: null })),
+      };
+    }
+    const data = overview.latest;
+    if (!data) return undefined;
+    return {
+      all: data.all,
+      answeredToday: data.answeredToday,
+      decks: data.decks.map((row) => ({ id: row.deck.id, title: row.deck.title, counts: row.counts })),
+    };
+  });
 
   return (
     <>
@@ -40,7 +64,7 @@ export default function HomeScreen() {
           </p>
         </Show>
         <Switch>
-          <Match when={collection.state() === 'loading' || (overview.loading && !overview.latest)}>
+          <Match when={collection.state() === 'loading' || (!view() && overview.loading)}>
             <p class="empty muted" role="status">
               Preparing your decks…
             </p>
@@ -66,7 +90,7 @@ export default function HomeScreen() {
               </Show>
             </div>
           </Match>
-          <Match when={overview.latest}>
+          <Match when={view()}>
             {(data) => (
               <Show
                 when={data().decks.length > 0}
@@ -82,7 +106,16 @@ export default function HomeScreen() {
                     <h2 id="all-title" class="section-title">
                       Today
                     </h2>
-                    <CountsLine counts={data().all} />
+                    <Show
+                      when={data().all}
+                      fallback={
+                        <p class="muted" role="status">
+                          Getting your decks ready…
+                        </p>
+                      }
+                    >
+                      {(all) => <CountsLine counts={all()} />}
+                    </Show>
                     <p class="muted">
                       {data().answeredToday === 0
                         ? 'Nothing studied yet today.'
@@ -110,14 +143,16 @@ export default function HomeScreen() {
                     {(row) => (
                       <li class="card-surface deck-row">
                         <div>
-                          <h3>{row.deck.title}</h3>
-                          <CountsLine counts={row.counts} />
+                          <h3>{row.title}</h3>
+                          <Show when={row.counts} fallback={<p class="counts muted">Preparing…</p>}>
+                            {(counts) => <CountsLine counts={counts()} />}
+                          </Show>
                         </div>
                         <button
                           type="button"
-                          class={`btn btn-small ${total(row.counts) > 0 ? '' : 'btn-ghost'}`}
-                          onClick={() => navigate({ name: 'study', deckId: row.deck.id })}
-                          aria-label={`Study ${row.deck.title}`}
+                          class={`btn btn-small ${row.counts && total(row.counts) === 0 ? 'btn-ghost' : ''}`}
+                          onClick={() => navigate({ name: 'study', deckId: row.id })}
+                          aria-label={`Study ${row.title}`}
                         >
                           Study
                         </button>

@@ -1,0 +1,28 @@
+/**
+ * Imports the built-in decks off the main thread, so a first visit paints and answers at once while the
+ * cards are validated and written (issue 9: the import used to block the main thread for 100-200 ms at a
+ * time). It opens the app's database itself and answers with what it did, in plain, cloneable data.
+ */
+import type { DeckIndex } from '../domain/deck-format';
+import { DB_NAME, openAppDb } from '../storage/db';
+import { syncBuiltInDecks } from '../storage/deck-store';
+import { fetchDeckFile } from './deck-files';
+import { toTransport, type SyncRequest, type SyncResponse } from './deck-sync-protocol';
+
+self.onmessage = async (event: MessageEvent<SyncRequest>) => {
+  const { index, now } = event.data;
+  let response: SyncResponse;
+  try {
+    // A newer version opened elsewhere: let go at once, as the app's tabs do.
+    const db = await openAppDb(DB_NAME, { onVersionChange: () => undefined });
+    try {
+      const summary = await syncBuiltInDecks(db, index as DeckIndex, fetchDeckFile, new Date(now));
+      response = { ok: true, summary: toTransport(summary) };
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    response = { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  self.postMessage(response);
+};
