@@ -16,7 +16,7 @@ import { makeScheduler, newFsrsCard } from '../src/domain/scheduler';
 import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../src/domain/types';
 import { dueCards, newCards } from '../src/storage/card-store';
 import { openAppDb } from '../src/storage/db';
-import { importDeck } from '../src/storage/deck-store';
+import { importDeck } from '../src/storage/deck-import';
 import { logsSince } from '../src/storage/review-log-store';
 import { commitGrade } from '../src/storage/study-store';
 

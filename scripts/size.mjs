@@ -1,8 +1,9 @@
 /**
- * Budget: the JavaScript loaded before the first card, gzipped, must stay within 60 KB.
- * Reads the production build's manifest (dist/.vite/manifest.json, `build.manifest: true`): the entry chunk
- * and everything it imports statically. Dynamic imports (workbox-window, loaded after start-up) are listed
- * apart and not counted. Run `npm run build` first; exits 1 when the budget is broken.
+ * Budget: the JavaScript of the first card, gzipped, must stay within 60 KB: the entry chunk and everything
+ * it imports statically (the first screen), plus the study screen's chunk and its static imports (loaded
+ * when the learner taps Study, and preloaded by Home). Reads the production build's manifest
+ * (dist/.vite/manifest.json, `build.manifest: true`). Other dynamic imports (workbox-window, the other
+ * screens) are listed apart and not counted. Run `npm run build` first; exits 1 when the budget is broken.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -28,18 +29,25 @@ const visit = (key) => {
   for (const next of chunk.dynamicImports ?? []) if (manifest[next]) lazy.add(manifest[next].file);
 };
 entries.forEach(visit);
+const firstScreen = new Set(initial);
+// The study screen and what it imports belong to the first card.
+const study = Object.keys(manifest).find((key) => /StudyScreen\.tsx$/.test(key));
+if (study) visit(study);
 
 const gzip = (file) => gzipSync(readFileSync(`${DIST}/${file}`), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 let total = 0;
-console.log('JavaScript before the first card (gzip):');
+let screen = 0;
+console.log('JavaScript of the first card (gzip; * = first screen):');
 for (const file of [...initial].filter((f) => f.endsWith('.js'))) {
   const size = gzip(file);
   total += size;
-  console.log(`  ${file.padEnd(48)} ${kb(size).padStart(9)}`);
+  if (firstScreen.has(file)) screen += size;
+  console.log(`  ${(firstScreen.has(file) ? '* ' : '  ') + file.padEnd(46)} ${kb(size).padStart(9)}`);
 }
-console.log(`  ${'total'.padEnd(48)} ${kb(total).padStart(9)}   (budget ${kb(BUDGET)})`);
+console.log(`  ${'first screen'.padEnd(48)} ${kb(screen).padStart(9)}`);
+console.log(`  ${'first card (total)'.padEnd(48)} ${kb(total).padStart(9)}   (budget ${kb(BUDGET)})`);
 const later = [...lazy].filter((f) => !initial.has(f) && f.endsWith('.js'));
 if (later.length > 0) {
   console.log('Dynamic imports (fetched in parallel, not needed for the first card; not counted):');

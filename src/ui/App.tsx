@@ -1,4 +1,4 @@
-import { createEffect, Match, onMount, Show, Switch } from 'solid-js';
+import { createEffect, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { blocked, versionChanged } from '../state/app-db';
 import { createCollection } from '../state/create-collection';
 import { createInstallPrompt } from '../pwa/create-install-prompt';
@@ -8,11 +8,15 @@ import NavBar, { type NavName } from './components/NavBar';
 import UpdatePrompt from './components/UpdatePrompt';
 import { CollectionContext } from './context';
 import { createRoute, type Route } from './router';
-import DeckScreen from './screens/DeckScreen';
-import DecksScreen from './screens/DecksScreen';
 import HomeScreen from './screens/HomeScreen';
-import SettingsScreen from './screens/SettingsScreen';
-import StudyScreen from './screens/StudyScreen';
+import { loadStudyScreen } from './screens/lazy';
+
+// Home is in the first bundle; the other screens (and the scheduler they bring) load when first needed, so
+// the first screen evaluates less JavaScript. Home preloads the study screen once it has painted.
+const StudyScreen = lazy(loadStudyScreen);
+const DecksScreen = lazy(() => import('./screens/DecksScreen'));
+const DeckScreen = lazy(() => import('./screens/DeckScreen'));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 
 function navName(route: Route): NavName | null {
   if (route.name === 'home' || route.name === 'study') return 'home';

@@ -1,6 +1,6 @@
 /** The messages between the app and the deck-sync worker: plain data, since errors lose their class in a clone. */
 import type { DeckIndex } from '../domain/deck-format';
-import type { ImportResult, SyncSummary } from '../storage/deck-store';
+import type { ImportResult, SyncSummary } from '../storage/deck-import';
 import { StorageError, type StorageErrorKind } from '../storage/errors';
 
 export interface SyncRequest {

@@ -5,7 +5,7 @@
  */
 import type { DeckIndex } from '../domain/deck-format';
 import { DB_NAME, openAppDb } from '../storage/db';
-import { syncBuiltInDecks } from '../storage/deck-store';
+import { syncBuiltInDecks } from '../storage/deck-import';
 import { fetchDeckFile } from './deck-files';
 import { toTransport, type SyncRequest, type SyncResponse } from './deck-sync-protocol';
 

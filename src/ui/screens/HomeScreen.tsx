@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import type { QueueCounts } from '../../domain/queue';
 import { now, timeZone } from '../../state/clock';
 import { loadOverview } from '../../state/study-snapshot';
@@ -6,6 +6,7 @@ import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 import TopBar from '../components/TopBar';
+import { preloadStudyScreen } from './lazy';
 
 const total = (c: QueueCounts) => c.new + c.learning + c.review;
 
@@ -19,6 +20,7 @@ interface HomeView {
 /** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
 export default function HomeScreen() {
   const collection = useCollection();
+  onMount(preloadStudyScreen);
   const [exportStatus, setExportStatus] = createSignal('');
   const exportRaw = async () => {
     setExportStatus('Preparing the file…');
