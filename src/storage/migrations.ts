@@ -46,20 +46,33 @@ export async function migrateTo2(tx: UpgradeTransaction): Promise<void> {
   logs.createIndex('by-time', 'time');
   logs.createIndex('by-card', 'cardId');
 
-  let cursor = await cards.openCursor();
+  await eachCard(tx, 2, (card) => {
+    const legacy = card as CardRecordV1;
+    const position =
+      typeof legacy.position === 'number' && Number.isFinite(legacy.position)
+        ? legacy.position
+        : legacy.addedAt;
+    return withIndexKeys({ ...legacy, position });
+  });
+}
+
+/**
+ * Rewrites every card through `change`, one by one; a malformed card (see record-checks.ts) is moved to
+ * `quarantine` with the reason instead, so one bad record cannot fail the whole upgrade.
+ */
+async function eachCard(
+  tx: UpgradeTransaction,
+  version: number,
+  change: (card: CardRecord) => CardRecord,
+): Promise<void> {
+  let cursor = await tx.objectStore('cards').openCursor();
   while (cursor) {
-    // A malformed card is set aside rather than failing the upgrade (see quarantine below).
     const reason = cardProblem(cursor.value);
     if (reason) {
-      await quarantine(tx, 'cards', cursor.key, cursor.value, reason, 2);
+      await quarantine(tx, 'cards', cursor.key, cursor.value, reason, version);
       await cursor.delete();
     } else {
-      const legacy = cursor.value as CardRecordV1;
-      const position =
-        typeof legacy.position === 'number' && Number.isFinite(legacy.position)
-          ? legacy.position
-          : legacy.addedAt;
-      await cursor.update(withIndexKeys({ ...legacy, position }));
+      await cursor.update(change(cursor.value));
     }
     cursor = await cursor.continue();
   }
@@ -100,18 +113,8 @@ export async function migrateTo3(tx: UpgradeTransaction): Promise<void> {
   store.createIndex('by-review', 'reviewDue');
   store.createIndex('by-deck-review', ['deckId', 'reviewDue']);
   store.createIndex('by-learning', 'learnDue');
-  let cards = await store.openCursor();
-  while (cards) {
-    const reason = cardProblem(cards.value);
-    if (reason) {
-      await quarantine(tx, 'cards', cards.key, cards.value, reason, 3);
-      await cards.delete();
-    } else {
-      // Gives every card the keys of the new indexes.
-      await cards.update(withIndexKeys(cards.value));
-    }
-    cards = await cards.continue();
-  }
+  // Gives every card the keys of the new indexes.
+  await eachCard(tx, 3, withIndexKeys);
   let logs = await tx.objectStore('review-logs').openCursor();
   while (logs) {
     const value: unknown = logs.value;

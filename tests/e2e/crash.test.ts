@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, phoneContext } from './browser';
 import type { GradeName } from './actions';
+import { seededRandom } from '../domain/zones';
 import { checkStoredCollection } from './collection-check';
 
 let browser: Browser;
@@ -16,18 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A small seeded PRNG (mulberry32), so a failing run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GRADES: GradeName[] = ['Again', 'Hard', 'Good', 'Easy'];
 
@@ -50,7 +39,7 @@ async function crash(context: BrowserContext, page: Page): Promise<void> {
 describe('crashes', () => {
   it('a renderer killed at 50 random points while 200 cards are graded loses and doubles no review', async () => {
     const seed = Number(process.env.CRASH_SEED ?? 20261128);
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const context = await phoneContext(browser);
     // Enough new cards for 200 grades in one day.
     let page = await context.newPage();
