@@ -6,6 +6,7 @@
  * smoke test (tests/e2e/bench-smoke.test.ts) on a tiny collection.
  */
 import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { studyDay } from '../src/domain/day';
@@ -176,14 +177,18 @@ export async function seedProfile(options: {
     const cardsStart = performance.now();
     for (let from = 0; from < params.cards; from += chunk) {
       await write('cards', cardsChunk(params, from, from + chunk, now, day.end));
-      log(`  cards ${Math.min(from + chunk, params.cards)}/${params.cards}`);
+      log(
+        `  cards ${Math.min(from + chunk, params.cards)}/${params.cards} (${((performance.now() - start) / 1000).toFixed(0)} s)`,
+      );
     }
     const cardsMs = performance.now() - cardsStart;
     const logsStart = performance.now();
     for (let from = 0; from < params.logs; from += chunk) {
       await write('review-logs', logsChunk(params, from, from + chunk, now, day.start));
       if ((from / chunk) % 10 === 9 || from + chunk >= params.logs)
-        log(`  logs ${Math.min(from + chunk, params.logs)}/${params.logs}`);
+        log(
+          `  logs ${Math.min(from + chunk, params.logs)}/${params.logs} (${((performance.now() - start) / 1000).toFixed(0)} s)`,
+        );
     }
     const logsMs = performance.now() - logsStart;
     const info = await page.evaluate((name) => window.__bench.dbInfo(name), DB_NAME);
@@ -241,9 +246,20 @@ export interface PassResult {
   studyAll: Stats;
   /** The floor: bare IndexedDB read / write plus one frame (`readDb`/`writeDb`: without the frame). */
   floor: { openMs: number; read: Stats; readDb: Stats; write: Stats; writeDb: Stats };
-  heap: { afterStart: HeapFigures; afterGrades: HeapFigures };
+  heap: {
+    afterStart: HeapFigures;
+    afterGrades: HeapFigures;
+    /** The highest used heap (no GC) sampled after each Home load and each grade: transient reads included. */
+    highestSampled: number;
+  };
+  /** The machine's 1-minute load average when the pass started and ended (other work on the machine). */
+  loadAverage: { start: number; end: number };
   storage: StorageFigures;
   ratios: { coldStart: number; grade: number };
+}
+
+async function usedHeap(cdp: CDPSession): Promise<number> {
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
 async function heap(cdp: CDPSession): Promise<HeapFigures> {
@@ -263,6 +279,7 @@ const pending = (page: Page) =>
 /** One pass over a seeded profile: every figure except the import, at one CPU throttling rate. */
 export async function runPass(options: PassOptions): Promise<PassResult> {
   const { baseUrl, userDataDir, throttle } = options;
+  const loadStart = loadavg()[0] ?? NaN;
   const log = options.log ?? (() => undefined);
   const studyUrl = new URL('#/study', baseUrl).href;
 
@@ -287,12 +304,14 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     const info = await page.evaluate((name) => window.__bench.dbInfo(name), DB_NAME);
 
     // 3. Home counts, and back to the first card through "Study all".
+    let highest = afterStart.used;
     const home: number[] = [];
     const studyAll: number[] = [];
     for (let run = 0; run < options.homeRuns; run++) {
       await page.evaluate((decks) => window.__bench.armClick('Back to Home', 'home', decks), info.decks);
       await page.getByRole('button', { name: 'Back to Home' }).click();
       home.push((await pending(page)).ms);
+      highest = Math.max(highest, await usedHeap(cdp));
       await page.evaluate(() => window.__bench.armClick('Study all', 'question'));
       await page.getByRole('button', { name: /^Study all/ }).click();
       studyAll.push((await pending(page)).ms);
@@ -327,6 +346,7 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
       await page.getByRole('button', { name: /^Good/ }).click();
       const result = await pending(page);
       grades.push(result.ms);
+      highest = Math.max(highest, await usedHeap(cdp));
       if ((g + 1) % 50 === 0)
         log(`  grades ${g + 1}/${options.grades}: median ${stats(grades).median.toFixed(1)} ms`);
       if (result.done) break;
@@ -358,7 +378,8 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
       home: stats(home),
       studyAll: stats(studyAll),
       floor: floorStats,
-      heap: { afterStart, afterGrades },
+      heap: { afterStart, afterGrades, highestSampled: highest },
+      loadAverage: { start: loadStart, end: loadavg()[0] ?? NaN },
       storage,
       ratios: {
         coldStart: coldStart.median / floorStats.read.median,
