@@ -287,15 +287,22 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
   const cold: number[] = [];
   let session: Session | null = null;
   for (let run = 0; run < options.coldStarts; run++) {
-    session = await openSession(userDataDir, throttle);
-    await session.page.goto(studyUrl, { waitUntil: 'commit' });
-    const ms = await session.page.evaluate(() => window.__bench.firstCard);
-    if (ms === null) throw new Error('the probe did not watch the study screen');
-    if (!(await session.page.locator('#card-front').count()))
-      throw new Error('the study screen showed no card: the collection has nothing due');
-    cold.push(ms);
-    log(`  cold start ${run + 1}/${options.coldStarts}: ${ms.toFixed(0)} ms`);
-    if (run < options.coldStarts - 1) await session.context.close();
+    const current = await openSession(userDataDir, throttle);
+    try {
+      await current.page.goto(studyUrl, { waitUntil: 'commit' });
+      const ms = await current.page.evaluate(() => window.__bench.firstCard);
+      if (ms === null) throw new Error('the probe did not watch the study screen');
+      if (!(await current.page.locator('#card-front').count()))
+        throw new Error('the study screen showed no card: the collection has nothing due');
+      cold.push(ms);
+      log(`  cold start ${run + 1}/${options.coldStarts}: ${ms.toFixed(0)} ms`);
+    } catch (error) {
+      await current.context.close();
+      throw error;
+    }
+    // The last browser stays open for the other figures.
+    if (run < options.coldStarts - 1) await current.context.close();
+    else session = current;
   }
   if (!session) throw new Error('coldStarts must be at least 1');
   const { context, page, cdp } = session;
