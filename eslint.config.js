@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'public/decks', 'docs', '.lighthouse'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public/decks', 'docs', '.lighthouse', 'bench/.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

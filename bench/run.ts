@@ -1,117 +1,127 @@
 /**
- * Benchmarks: prints timings, asserts nothing. Run with `npm run bench`.
- * - building the study queue over a large collection (pure domain code),
- * - importing every built-in deck into IndexedDB (fake-indexeddb in Node),
- * - committing grades (one transaction each) and reading the queue's inputs through the indexes.
+ * `npm run bench`: builds the app, serves the production build with `vite preview`, seeds (or reuses) a
+ * heavy collection in a cached Chromium profile, measures it unthrottled and at 4x CPU throttling, imports
+ * a 43k-card deck (Node stand-in), prints a table with issue 9's targets, writes bench/results/<date>.json,
+ * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
+ *
+ * Flags: --tiny (the smoke test's collection), --reseed, --no-throttle, --no-build, --no-micro,
+ * --micro-only, --grades=N, --cold=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
+ * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
-import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { makeCardRecord, withIndexKeys } from '../src/domain/card-record';
-import { parseDeckFile, parseDeckIndex } from '../src/domain/deck-format';
-import { studyDay } from '../src/domain/day';
-import { buildQueue } from '../src/domain/queue';
-import { makeReviewLog } from '../src/domain/review-log';
-import { makeScheduler, newFsrsCard } from '../src/domain/scheduler';
-import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../src/domain/types';
-import { dueCards, newCards } from '../src/storage/card-store';
-import { openAppDb } from '../src/storage/db';
-import { importDeck } from '../src/storage/deck-import';
-import { logsSince } from '../src/storage/review-log-store';
-import { commitGrade } from '../src/storage/study-store';
+import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { DB_VERSION } from '../src/storage/db';
+import { startPreview } from '../tests/e2e/server';
+import { copyProfile, runPass, seedProfile, type PassResult, type SeedResult } from './browser-bench';
+import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
+import { importBench } from './import-bench';
+import { runMicro } from './micro';
+import { formatTable, machine, rows, type BenchResults } from './report';
 
-const NOW = new Date('2026-01-05T09:00:00Z');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const count = (name: string, fallback: number) => {
+  const found = args.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.slice(name.length + 3)) : fallback;
+};
 
-async function time(label: string, runs: number, fn: () => unknown | Promise<unknown>): Promise<void> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)] ?? 0;
-  const p95 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))] ?? 0;
-  console.log(
-    `${label.padEnd(58)} median ${median.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms   (n=${runs})`,
-  );
-}
+/** A cached profile older than this is seeded again: due dates are relative to the time of seeding. */
+const MAX_CACHE_AGE_HOURS = 7 * 24;
 
-function syntheticCollection(size: number): { due: CardRecord[]; fresh: CardRecord[] } {
-  const due: CardRecord[] = [];
-  const fresh: CardRecord[] = [];
-  for (let i = 0; i < size; i++) {
-    const card = makeCardRecord(
-      `deck-${i % 7}`,
-      { id: `c${i}`, factId: `f${Math.floor(i / 3)}`, kind: 'qa', front: 'Q', back: 'A', tags: [] },
-      i,
-      newFsrsCard(NOW),
-      NOW,
-    );
-    if (i % 2 === 0) fresh.push(card);
-    else {
-      const state = i % 10 === 1 ? CardState.Learning : CardState.Review;
-      due.push(
-        withIndexKeys({ ...card, fsrs: { ...card.fsrs, state, due: new Date(NOW.getTime() - i * 1000) } }),
+async function browserBench(): Promise<void> {
+  const params = flag('tiny') ? TINY : HEAVY;
+  const port = Number(process.env.BENCH_PORT ?? 4381);
+  if (!(port >= 4380 && port <= 4399)) throw new Error('BENCH_PORT must be within 4380-4399');
+  const log = (line: string) => console.log(line);
+
+  if (!flag('no-build')) execSync('npm run build', { stdio: 'inherit' });
+  const server = await startPreview('dist', port);
+  try {
+    const key = createHash('sha256')
+      .update(JSON.stringify({ params, GENERATOR_VERSION, DB_VERSION, port }))
+      .digest('hex')
+      .slice(0, 12);
+    const cacheDir = `bench/.cache/${key}`;
+    const profile = `${cacheDir}/profile`;
+    const metaFile = `${cacheDir}/seed.json`;
+    let seed: SeedResult | null = existsSync(metaFile)
+      ? (JSON.parse(readFileSync(metaFile, 'utf8')) as SeedResult)
+      : null;
+    const ageHours = (s: SeedResult) => (Date.now() - Date.parse(s.anchor)) / 3_600_000;
+    let reused = true;
+    if (!seed || flag('reseed') || ageHours(seed) > MAX_CACHE_AGE_HOURS || !existsSync(profile)) {
+      reused = false;
+      console.log(
+        `Seeding ${params.cards} cards in ${params.decks} decks and ${params.logs} review logs (cache ${key})…`,
       );
+      rmSync(cacheDir, { recursive: true, force: true });
+      mkdirSync(cacheDir, { recursive: true });
+      const fresh = `${cacheDir}/profile-seeding`;
+      seed = await seedProfile({ baseUrl: server.url, userDataDir: fresh, params, now: new Date(), log });
+      renameSync(fresh, profile);
+      writeFileSync(metaFile, JSON.stringify(seed, null, 2));
+      console.log(`Seeded in ${(seed.totalMs / 1000).toFixed(1)} s.`);
+    } else {
+      console.log(`Reusing the seeded profile ${cacheDir} (seeded ${ageHours(seed).toFixed(1)} h ago).`);
     }
-  }
-  return { due, fresh };
-}
 
-async function main() {
-  console.log(`SarcoMet benchmarks (Node ${process.version})\n`);
-  const day = studyDay(NOW, 4, 'UTC');
-  for (const size of [1_000, 10_000, 50_000]) {
-    const { due, fresh } = syntheticCollection(size);
-    await time(`buildQueue over ${size} cards`, 30, () =>
-      buildQueue({
-        now: NOW.getTime(),
-        day,
-        dueCards: due,
-        newCards: fresh.slice(0, 130),
-        todayLogs: [],
-        limits: DEFAULT_SETTINGS,
-      }),
+    const passes: PassResult[] = [];
+    for (const throttle of flag('no-throttle') ? [1] : [1, 4]) {
+      console.log(`\nPass at ${throttle}x CPU throttling (a fresh copy of the seeded profile)…`);
+      const work = 'bench/.cache/work';
+      copyProfile(profile, work);
+      try {
+        passes.push(
+          await runPass({
+            baseUrl: server.url,
+            userDataDir: work,
+            throttle,
+            coldStarts: count('cold', 5),
+            homeRuns: count('home', 10),
+            grades: count('grades', 200),
+            floorRuns: 50,
+            log,
+          }),
+        );
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+
+    console.log('\nImport of a 43,000-card deck file (Node, fake-indexeddb)…');
+    const imported = await importBench(flag('tiny') ? 2_000 : 43_000);
+    const table = rows(passes, imported);
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      collection: params,
+      seeding: { ...seed, reused, cacheKey: key, ageHours: ageHours(seed) },
+      passes,
+      import: imported,
+      rows: table,
+    };
+    const m = results.machine;
+    console.log(
+      `\nSarcoMet at ${params.cards.toLocaleString('en-US')} cards / ${params.logs.toLocaleString('en-US')} logs` +
+        ` (${seed.info.overdue} overdue at seeding; ${passes[0]?.info.overdue ?? '?'} now), ${m.nproc} cores, ${m.chromium}`,
     );
+    console.log(
+      `Seeding: ${(seed.totalMs / 1000).toFixed(1)} s (cards ${(seed.cardsMs / 1000).toFixed(1)} s, logs ${(seed.logsMs / 1000).toFixed(1)} s)${reused ? ', reused from the cache' : ''}\n`,
+    );
+    console.log(formatTable(passes, table));
+    if (imported.split) console.log(`\nImport note: ${imported.wholeFile.error ?? ''}`);
+    mkdirSync('bench/results', { recursive: true });
+    const file = `bench/results/${results.date.slice(0, 10)}${flag('tiny') ? '-tiny' : ''}.json`;
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWritten to ${file}`);
+  } finally {
+    await server.stop();
   }
-
-  const index = parseDeckIndex(JSON.parse(readFileSync('public/decks/index.json', 'utf8')));
-  if (!index.ok) throw new Error('Run `npm run decks` first: public/decks/index.json is missing or invalid.');
-  const files = index.value.decks.map(
-    (d) => JSON.parse(readFileSync(`public/decks/${d.file}`, 'utf8')) as unknown,
-  );
-  await time('parseDeckFile, all built-in decks', 20, () => files.forEach((f) => parseDeckFile(f)));
-
-  let n = 0;
-  await time('importDeck, all built-in decks into a fresh database', 5, async () => {
-    const db = await openAppDb(`bench-import-${n++}`);
-    for (const [i, file] of files.entries()) {
-      await importDeck(db, file, { builtIn: true, hash: index.value.decks[i]!.hash, now: NOW });
-    }
-    db.close();
-  });
-
-  const db = await openAppDb('bench-study');
-  for (const [i, file] of files.entries())
-    await importDeck(db, file, { builtIn: true, hash: index.value.decks[i]!.hash, now: NOW });
-  const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: 'UTC' });
-  const pool = (await Promise.all(index.value.decks.map((d) => newCards(db, d.id, 1000)))).flat();
-  let k = 0;
-  await time('commitGrade (card + review log, one transaction)', 200, async () => {
-    const card = pool[k++ % pool.length]!;
-    const graded = scheduler.gradeCard(card, Grade.Good, NOW);
-    const log = makeReviewLog(card, Grade.Good, new Date(NOW.getTime() + k), `bench-${k}`);
-    await commitGrade(db, { card: withIndexKeys({ ...card, fsrs: graded.fsrs }), log });
-  });
-  await time('queue inputs through by-due, by-new, by-time', 50, async () => {
-    await Promise.all([
-      dueCards(db, day.end),
-      logsSince(db, day.start),
-      ...index.value.decks.map((d) => newCards(db, d.id, 130)),
-    ]);
-  });
-  db.close();
 }
 
-await main();
+if (!flag('micro-only')) await browserBench();
+if (!flag('no-micro')) {
+  console.log('\n--- Node micro-benchmarks ---');
+  await runMicro();
+}
