@@ -175,13 +175,14 @@ function xpathLiteral(text: string): string {
     .join(`, '"', `)})`;
 }
 
-/** The rendered elements whose own text contains `text`. */
+/** The innermost rendered elements whose text contains `text` (whitespace collapsed). */
 export async function queryAllByText(browser: Browser, text: string): Promise<WebElement[]> {
-  const xpath = `//*[text()[contains(normalize-space(.), ${xpathLiteral(text)})]]`;
+  const literal = xpathLiteral(text);
+  const xpath = `//body//*[contains(normalize-space(.), ${literal}) and not(*[contains(normalize-space(.), ${literal})])]`;
   return toElements(browser, await rendered(browser, xpath, true));
 }
 
-/** Waits for a rendered element whose own text contains `text`. */
+/** Waits for the innermost rendered element whose text contains `text`. */
 export async function getByText(browser: Browser, text: string, timeout = TIMEOUT): Promise<WebElement> {
   let found: WebElement[] = [];
   await browser.waitUntil(async () => (found = await queryAllByText(browser, text)).length > 0, {
