@@ -27,6 +27,8 @@ export interface SessionOptions {
   features?: string[];
   /** Prefer the dark colour scheme (GTK dark theme). */
   dark?: boolean;
+  /** Another user agent, e.g. iPhone Safari's for the iOS-only paths. */
+  userAgent?: string;
 }
 
 /** Starts MiniBrowser through the driver and gives it a phone-size viewport of exactly 390x844 CSS px. */
@@ -34,6 +36,7 @@ export async function openSession(options: SessionOptions): Promise<Browser> {
   const args = ['--automation', '--full-screen'];
   if (options.features?.length) args.push(`--features=${options.features.join(',')}`);
   if (options.dark) args.push('--dark-mode');
+  if (options.userAgent) args.push(`--user-agent=${options.userAgent}`);
   const browser = await remote({
     hostname: '127.0.0.1',
     port: options.driverPort,
@@ -86,6 +89,7 @@ const ROLE_CANDIDATES: Record<string, string> = {
   textbox: 'input:not([type]), input[type="text"], textarea, [role="textbox"]',
   spinbutton: 'input[type="number"], [role="spinbutton"]',
   note: '[role="note"]',
+  complementary: 'aside, [role="complementary"]',
 };
 
 function matches(actual: string, expected: string | RegExp): boolean {
