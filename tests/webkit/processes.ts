@@ -14,7 +14,13 @@ export const MINIBROWSER =
   process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** The ports the WebKit suite may use (the Chromium suite uses 4180-4190). */
-export const WEBKIT_PORTS = { preview: 4280, offline: 4281, update: 4282, driver: [4290, 4299] } as const;
+export const WEBKIT_PORTS = {
+  preview: 4280,
+  offline: 4281,
+  update: 4282,
+  screenshots: 4283,
+  driver: [4290, 4299],
+} as const;
 
 export interface ChildService {
   process: ChildProcess;
@@ -92,10 +98,11 @@ export async function freePort(from: number, to: number): Promise<number> {
 export async function startWebKitDriver(
   display: string,
   port: number,
+  env: Record<string, string> = {},
 ): Promise<ChildService & { port: number }> {
   const child = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=local', '--replace-on-new-session'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DISPLAY: display },
+    env: { ...process.env, ...env, DISPLAY: display },
     detached: true,
   });
   let output = '';

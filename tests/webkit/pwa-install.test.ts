@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { IPHONE_SAFARI } from '../e2e/browser-launch';
 import { openApp } from './actions';
-import { getByRole, openSession, queryAllByRole, type Browser } from './webkit';
+import { getByRole, openSession, queryAllByRole, tapRole, type Browser } from './webkit';
 
 const url = inject('webkitBaseUrl');
 let browser: Browser | undefined;
@@ -31,7 +31,7 @@ describe('install in WebKit', () => {
     expect(steps[1]).toMatch(/Add to Home Screen/);
     expect(await queryAllByRole(b, 'button', 'Install app')).toHaveLength(0);
 
-    await (await getByRole(b, 'button', 'Got it')).click();
+    await tapRole(b, 'button', 'Got it');
     await b.waitUntil(
       async () => (await queryAllByRole(b, 'complementary', 'Add to Home Screen')).length === 0,
       {

@@ -13,6 +13,7 @@ import {
   openSession,
   pageErrors,
   readStore,
+  tapRole,
   watchErrors,
   webkitPort,
   type Browser,
@@ -48,7 +49,7 @@ describe('offline in WebKit', () => {
     await getByRole(b, 'button', /^Study all/);
     await watchErrors(b);
     expect(await b.execute(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await (await getByRole(b, 'button', /^Study all/)).click();
+    await tapRole(b, 'button', /^Study all/);
     for (const grade of ['Good', 'Again', 'Easy'] as const) await answer(b, grade);
     const offline = await readStore<ReviewLogRecord>(b, 'review-logs');
     expect(offline.map((l) => l.grade).sort()).toEqual([1, 3, 4]);

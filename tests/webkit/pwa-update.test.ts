@@ -15,6 +15,7 @@ import {
   pageErrors,
   queryAllByRole,
   readStore,
+  tapRole,
   watchErrors,
   webkitPort,
   type Browser,
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 async function versionShown(b: Browser): Promise<string> {
-  await (await getByRole(b, 'link', 'Settings')).click();
+  await tapRole(b, 'link', 'Settings');
   return (await getByText(b, 'Version ')).getText();
 }
 
@@ -63,7 +64,7 @@ describe('updating to a new version in WebKit', () => {
     await openApp(b, `${server.url}#/study`, /^Show answer/);
     await answer(b, 'Good');
     await b.waitUntil(async () => (await readStore(b, 'review-logs')).length === 1);
-    await (await getByRole(b, 'button', /^Show answer/)).click();
+    await tapRole(b, 'button', /^Show answer/);
     await getByRole(b, 'region', 'Answer');
     const front = await cardFront(b);
     await b.execute(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -85,13 +86,13 @@ describe('updating to a new version in WebKit', () => {
     expect(await cardFront(b)).toBe(front);
     await getByRole(b, 'region', 'Answer');
 
-    await (await getByRole(b, 'button', /^Good · /)).click();
+    await tapRole(b, 'button', /^Good · /);
     await b.waitUntil(async () => (await readStore(b, 'review-logs')).length === 2, {
       timeoutMsg: 'the second review was not stored',
     });
     expect(await notReloaded(b)).toBe(true);
 
-    await (await getByRole(b, 'button', 'Reload')).click();
+    await tapRole(b, 'button', 'Reload');
     await b.waitUntil(async () => (await notReloaded(b)) === null, { timeoutMsg: 'Reload did not reload' });
     await getByRole(b, 'link', 'Settings');
     await watchErrors(b);

@@ -13,6 +13,7 @@ import {
   openSession,
   pageErrors,
   queryAllByRole,
+  tapRole,
   type Browser,
   type SessionOptions,
 } from './webkit';
@@ -32,7 +33,7 @@ async function session(features: SessionOptions['features'] = []) {
 async function studyThenOpenSettings(b: Browser) {
   await openApp(b, `${url}#/study`, /^Show answer/);
   await answer(b, 'Good');
-  await (await getByRole(b, 'link', 'Settings')).click();
+  await tapRole(b, 'link', 'Settings');
   // WebKit's accessible name follows the heading's `text-transform: uppercase`: "STORAGE".
   await getByRole(b, 'heading', /^Storage$/i);
 }

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { CardRecord, ReviewLogRecord } from '../../src/domain/types';
 import { answer, cardFront, openApp, waitForNextCard } from './actions';
-import { getByRole, getByText, openSession, pageErrors, readStore, type Browser } from './webkit';
+import { getByRole, getByText, openSession, pageErrors, readStore, tapRole, type Browser } from './webkit';
 
 const url = inject('webkitBaseUrl');
 let browser: Browser | undefined;
@@ -36,7 +36,7 @@ describe('daily study in WebKit', () => {
     expect(before.new).toBe(20);
     expect(before.review).toBe(0);
 
-    await (await getByRole(b, 'button', /^Study all/)).click();
+    await tapRole(b, 'button', /^Study all/);
     const grades = ['Again', 'Good', 'Hard', 'Easy', 'Good', 'Again'] as const;
     const fronts: string[] = [];
     for (const grade of grades) fronts.push(await answer(b, grade));
@@ -45,7 +45,7 @@ describe('daily study in WebKit', () => {
     await b.refresh();
     // The reload lands on the study screen again, with the next card.
     await getByRole(b, 'button', /^Show answer/);
-    await (await getByRole(b, 'link', 'Home')).click();
+    await tapRole(b, 'link', 'Home');
     await getByRole(b, 'button', /^Study all/);
     await getByText(b, '6 answers so far today');
 
@@ -70,7 +70,7 @@ describe('daily study in WebKit', () => {
     await answer(b, 'Good');
     await b.waitUntil(async () => (await logCount(b)) === 1, { timeoutMsg: 'the grade was not stored' });
     expect(await cardFront(b)).not.toBe(first);
-    await (await getByRole(b, 'button', 'Undo')).click();
+    await tapRole(b, 'button', 'Undo');
     await b.waitUntil(async () => (await logCount(b)) === 0, {
       timeoutMsg: 'Undo did not remove the review',
     });

@@ -79,14 +79,15 @@ async function setPhoneViewport(browser: Browser): Promise<void> {
 
 /** CSS selectors of the elements that can have each role (the computed role then decides). */
 const ROLE_CANDIDATES: Record<string, string> = {
-  button: 'button, [role="button"], input[type="button"], input[type="submit"], summary',
+  button: 'button, [role="button"], input[type="button"], input[type="submit"], summary, select',
   link: 'a[href], [role="link"]',
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   status: '[role="status"], output',
   alert: '[role="alert"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   searchbox: 'input[type="search"], [role="searchbox"]',
-  textbox: 'input:not([type]), input[type="text"], textarea, [role="textbox"]',
+  // WebKitGTK computes `textbox` for number inputs (Chromium: spinbutton) and `button` for a <select>.
+  textbox: 'input:not([type]), input[type="text"], input[type="number"], textarea, [role="textbox"]',
   spinbutton: 'input[type="number"], [role="spinbutton"]',
   note: '[role="note"]',
   complementary: 'aside, [role="complementary"]',
@@ -167,6 +168,37 @@ export async function getByRole(
     timeoutMsg: `no single ${role} named ${String(name)} within ${timeout} ms (found ${found.length})`,
   });
   return found[0]!;
+}
+
+/**
+ * Clicks an element as a user taps it. When something covers its centre it is first scrolled to the middle
+ * of the viewport: WebDriver's own scrolling in WebKit leaves an element at the bottom edge, under the app's
+ * fixed navigation bar, and the click is then intercepted. (Scrolling unconditionally would scroll the page
+ * for a fixed element too: WebKit's scrollIntoView does, Chromium's does not.)
+ */
+export async function tap(element: WebElement): Promise<void> {
+  const covered = await browserOf(element).execute(
+    (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !hit || !el.contains(hit);
+    },
+    element as unknown as HTMLElement,
+  );
+  if (covered) await element.scrollIntoView({ block: 'center' });
+  await element.click();
+}
+
+/** The session an element belongs to (its parent may be another element). */
+function browserOf(element: WebElement): Browser {
+  let parent: WebElement | Browser = element.parent;
+  while ('elementId' in parent) parent = parent.parent;
+  return parent;
+}
+
+/** Waits for the element with `role` and accessible name `name`, and taps it. */
+export async function tapRole(browser: Browser, role: string, name: string | RegExp): Promise<void> {
+  await tap(await getByRole(browser, role, name));
 }
 
 /** XPath string literal for any text (XPath 1.0 has no escapes). */
