@@ -43,6 +43,8 @@ export async function openSession(options: SessionOptions): Promise<Browser> {
     path: '/',
     logLevel: 'error',
     connectionRetryCount: 1,
+    // The default for every waitUntil without its own timeout.
+    waitforTimeout: TIMEOUT,
     capabilities: {
       browserName: 'MiniBrowser',
       // WebKitWebDriver speaks classic WebDriver only: asking for BiDi fails to match capabilities.
