@@ -2,24 +2,18 @@
  * Installing in WebKit: Safari never fires `beforeinstallprompt`, so the app never offers "Install app"
  * there; on an iPhone it shows the Add to Home Screen steps instead, once.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IPHONE_SAFARI } from '../e2e/browser-launch';
 import { openApp } from './actions';
-import { getByRole, openSession, queryAllByRole, tapRole, type Browser } from './webkit';
+import { baseUrl, useSessions } from './session';
+import { getByRole, queryAllByRole, tapRole } from './webkit';
 
-const url = inject('webkitBaseUrl');
-let browser: Browser | undefined;
-afterEach(async () => {
-  await browser?.deleteSession();
-  browser = undefined;
-});
+const url = baseUrl();
+const session = useSessions();
 
 describe('install in WebKit', () => {
   it('has no beforeinstallprompt; on an iPhone the Add to Home Screen steps show once', async () => {
-    const b = (browser = await openSession({
-      driverPort: inject('webkitDriverPort'),
-      userAgent: IPHONE_SAFARI,
-    }));
+    const b = await session({ userAgent: IPHONE_SAFARI });
     await openApp(b, url);
     expect(await b.execute(() => [navigator.userAgent, 'onbeforeinstallprompt' in window])).toEqual([
       IPHONE_SAFARI,

@@ -3,34 +3,24 @@
  * server stopped (the origin unreachable) the app starts, studies and stores every review, and keeps them
  * when the network is back.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
 import { startPreview, type PreviewServer } from '../e2e/server';
 import { answer, openApp, waitForServiceWorkerControl } from './actions';
-import {
-  getByRole,
-  getByText,
-  openSession,
-  pageErrors,
-  readStore,
-  tapRole,
-  watchErrors,
-  webkitPort,
-  type Browser,
-} from './webkit';
+import { useSessions } from './session';
+import { getByRole, getByText, pageErrors, readStore, tapRole, watchErrors, webkitPort } from './webkit';
 
-let browser: Browser | undefined;
+const session = useSessions();
 let server: PreviewServer | undefined;
 afterEach(async () => {
-  await browser?.deleteSession();
   await server?.stop();
-  browser = server = undefined;
+  server = undefined;
 });
 
 describe('offline in WebKit', () => {
   it('starts, studies and stores reviews with the server stopped, and keeps them when it is back', async () => {
     server = await startPreview('dist', webkitPort('offline'));
-    const b = (browser = await openSession({ driverPort: inject('webkitDriverPort') }));
+    const b = await session();
     await openApp(b, server.url);
     // WebKit installed the service worker and precached the app: the app says so.
     await getByText(b, 'Ready to work offline');

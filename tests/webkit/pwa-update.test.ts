@@ -5,13 +5,13 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../e2e/server';
 import { answer, cardFront, openApp, waitForServiceWorkerControl } from './actions';
+import { useSessions } from './session';
 import {
   getByRole,
   getByText,
-  openSession,
   pageErrors,
   queryAllByRole,
   readStore,
@@ -31,7 +31,7 @@ function build(outDir: string, id: string) {
   });
 }
 
-let browser: Browser | undefined;
+const session = useSessions();
 let server: PreviewServer | undefined;
 beforeAll(() => {
   if (!existsSync('public/decks/index.json')) execSync('npm run decks', { stdio: 'inherit' });
@@ -39,7 +39,6 @@ beforeAll(() => {
   build(V2, 'webkit-v2');
 });
 afterAll(async () => {
-  await browser?.deleteSession();
   await server?.stop();
   for (const dir of [V1, V2]) rmSync(dir, { recursive: true, force: true });
 });
@@ -55,7 +54,7 @@ const notReloaded = (b: Browser) =>
 describe('updating to a new version in WebKit', () => {
   it('offers Reload mid-review without reloading, and keeps every review after the update', async () => {
     server = await startPreview(V1, webkitPort('update'));
-    const b = (browser = await openSession({ driverPort: inject('webkitDriverPort') }));
+    const b = await session();
     await openApp(b, server.url);
     await waitForServiceWorkerControl(b);
     expect(await versionShown(b)).toBe('Version webkit-v1');

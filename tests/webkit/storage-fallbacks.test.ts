@@ -4,30 +4,15 @@
  * persist() and persisted() but not estimate() (Safari 17). In each, Settings still shows, says what it
  * can, keeps the Safari eviction warning, and studying asks for persistence only where it can.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVICTION_WARNINGS } from '../../src/pwa/storage';
 import { answer, openApp } from './actions';
-import {
-  getByRole,
-  getByText,
-  openSession,
-  pageErrors,
-  queryAllByRole,
-  tapRole,
-  type Browser,
-  type SessionOptions,
-} from './webkit';
+import { baseUrl, useSessions } from './session';
+import { getByRole, getByText, pageErrors, queryAllByRole, tapRole, type Browser } from './webkit';
 
-const url = inject('webkitBaseUrl');
-let browser: Browser | undefined;
-afterEach(async () => {
-  await browser?.deleteSession();
-  browser = undefined;
-});
-
-async function session(features: SessionOptions['features'] = []) {
-  return (browser = await openSession({ driverPort: inject('webkitDriverPort'), features }));
-}
+const url = baseUrl();
+const openSession = useSessions();
+const session = (features: string[] = []) => openSession({ features });
 
 /** Studies one card (which asks for persistence where the API exists), then opens Settings. */
 async function studyThenOpenSettings(b: Browser) {

@@ -2,19 +2,14 @@
  * Daily study in WebKit, on the production build at phone size: a new user studies with mixed grades,
  * reloads and finds every review stored; Undo (the button and the Z key) reverts the last grade.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CardRecord, ReviewLogRecord } from '../../src/domain/types';
 import { answer, cardFront, openApp, waitForNextCard } from './actions';
-import { getByRole, getByText, openSession, pageErrors, readStore, tapRole, type Browser } from './webkit';
+import { baseUrl, useSessions } from './session';
+import { getByRole, getByText, pageErrors, readStore, tapRole, type Browser } from './webkit';
 
-const url = inject('webkitBaseUrl');
-let browser: Browser | undefined;
-afterEach(async () => {
-  await browser?.deleteSession();
-  browser = undefined;
-});
-
-const session = async () => (browser = await openSession({ driverPort: inject('webkitDriverPort') }));
+const url = baseUrl();
+const session = useSessions();
 
 /** Reads the "Today" counts on the home screen. */
 async function todayCounts(b: Browser) {
