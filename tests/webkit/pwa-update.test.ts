@@ -3,9 +3,8 @@
  * on the same origin. The app offers "Update available · Reload" without reloading by itself; the user
  * finishes the card, taps Reload, and version 2 runs with every review kept.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildVersion, removeBuilds } from '../e2e/builds';
 import { startPreview, type PreviewServer } from '../e2e/server';
 import { answer, cardFront, openApp, waitForServiceWorkerControl } from './actions';
 import { useSessions } from './session';
@@ -24,23 +23,15 @@ import {
 const V1 = 'dist-webkit-v1';
 const V2 = 'dist-webkit-v2';
 
-function build(outDir: string, id: string) {
-  execSync(`node node_modules/vite/bin/vite.js build --outDir ${outDir} --emptyOutDir --logLevel warn`, {
-    stdio: 'inherit',
-    env: { ...process.env, SARCOMET_BUILD_ID: id },
-  });
-}
-
 const session = useSessions();
 let server: PreviewServer | undefined;
 beforeAll(() => {
-  if (!existsSync('public/decks/index.json')) execSync('npm run decks', { stdio: 'inherit' });
-  build(V1, 'webkit-v1');
-  build(V2, 'webkit-v2');
+  buildVersion(V1, 'webkit-v1');
+  buildVersion(V2, 'webkit-v2');
 });
 afterAll(async () => {
   await server?.stop();
-  for (const dir of [V1, V2]) rmSync(dir, { recursive: true, force: true });
+  removeBuilds(V1, V2);
 });
 
 async function versionShown(b: Browser): Promise<string> {
