@@ -10,6 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const XVFB = process.env.XVFB_PATH ?? '/usr/bin/Xvfb';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+const INSTALL_HINT = 'apt-get install webkit2gtk-driver xvfb';
+
 export const MINIBROWSER =
   process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -71,7 +73,10 @@ export async function startXvfb(screen = '1280x1024x24'): Promise<ChildService &
       clearTimeout(timer);
       reject(new Error(`Xvfb exited with code ${code}\n${stderr}`));
     });
-    child.once('error', reject);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start ${XVFB} (${INSTALL_HINT}): ${error.message}`));
+    });
   });
   return { display, process: child, stop: () => stopChild(child, false) };
 }
@@ -106,11 +111,14 @@ export async function startWebKitDriver(
     detached: true,
   });
   let output = '';
+  let failed: Error | undefined;
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.once('error', (error) => (failed = error));
   const service = { port, process: child, stop: () => stopChild(child, true) };
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
+    if (failed) throw new Error(`cannot start ${WEBKIT_DRIVER} (${INSTALL_HINT}): ${failed.message}`);
     if (exited(child)) break;
     try {
       const response = await fetch(`http://127.0.0.1:${port}/status`);
