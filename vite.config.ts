@@ -108,7 +108,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/webkit/**'],
           environment: 'node',
         },
       },
@@ -120,6 +120,20 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The core journeys again in WebKit (WebKitGTK's MiniBrowser under Xvfb), one session at a time:
+        // the driver allows one. It does not extend the app's config: vite-plugin-solid's `browser` resolve
+        // condition would load webdriverio's browser build.
+        test: {
+          name: 'webkit',
+          include: ['tests/webkit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/webkit/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

@@ -6,13 +6,16 @@ import { flags, isSafari, type Flags, type PlatformInfo } from './platform';
 
 export const PERSIST_KEY = 'sarcomet.persist-requested';
 
-/** The part of `navigator.storage` the app uses (missing in old browsers and some webviews). */
-export type StorageApi = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>;
+/**
+ * The part of `navigator.storage` the app uses. Any method may be missing: Safari 15.2-16.x has `persist()`
+ * and `persisted()` but no `estimate()` (Safari 17), and Safari before 15.2, WebKitGTK (which turns the
+ * Storage API off), some webviews and insecure contexts have no `navigator.storage` at all.
+ */
+export type StorageApi = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>;
 
 function storageApi(): StorageApi | undefined {
   // Missing in old browsers, some webviews and insecure contexts, whatever the DOM types say.
-  const api = typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageApi | undefined);
-  return typeof api?.persist === 'function' ? api : undefined;
+  return typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageApi | undefined);
 }
 
 let requested: Promise<boolean> | null = null;
@@ -27,9 +30,9 @@ export function requestPersistentStorage(
   store: Flags = flags,
 ): Promise<boolean> {
   requested ??= (async () => {
-    if (!api) return false;
+    if (typeof api?.persist !== 'function') return false;
     try {
-      if (await api.persisted()) return true;
+      if (typeof api.persisted === 'function' && (await api.persisted())) return true;
       if (store.get(PERSIST_KEY)) return false;
       const granted = await api.persist();
       store.set(PERSIST_KEY, granted ? 'granted' : 'denied');
@@ -51,7 +54,7 @@ export async function askPersistentStorage(
   api: StorageApi | undefined = storageApi(),
   store: Flags = flags,
 ): Promise<boolean> {
-  if (!api) return false;
+  if (typeof api?.persist !== 'function') return false;
   try {
     const granted = await api.persist();
     store.set(PERSIST_KEY, granted ? 'granted' : 'denied');
@@ -62,10 +65,12 @@ export async function askPersistentStorage(
 }
 
 export interface StorageInfo {
-  /** False when the browser has no StorageManager API. */
+  /** False when the browser does not say whether storage is persistent (no `persisted()`). */
   supported: boolean;
+  /** The browser can be asked to keep the data (`persist()`). */
+  canPersist: boolean;
   persisted: boolean;
-  /** Bytes used and available to the app, if the browser tells. */
+  /** Bytes used and available to the app, if the browser tells (`estimate()`, Safari 17+). */
   usage: number | null;
   quota: number | null;
   /** Why the data may be deleted by the browser, or null. */
@@ -91,21 +96,24 @@ export function evictionWarning(
   return null;
 }
 
-/** Reads persistence and usage for Settings. */
+/**
+ * Reads persistence and usage for Settings, with whatever part of the Storage API the browser has. Never
+ * rejects. Without the API the eviction risk is still reported: Safari before 15.2 deletes unused data all
+ * the same.
+ */
 export async function readStorageInfo(
   platform: PlatformInfo,
   api: StorageApi | undefined = storageApi(),
   store: Flags = flags,
 ): Promise<StorageInfo> {
-  if (!api) {
-    return { supported: false, persisted: false, usage: null, quota: null, warning: null };
-  }
+  const unknown: StorageEstimate = {};
   const [persisted, estimate] = await Promise.all([
-    api.persisted().catch(() => false),
-    api.estimate().catch(() => ({}) as StorageEstimate),
+    typeof api?.persisted === 'function' ? api.persisted().catch(() => false) : false,
+    typeof api?.estimate === 'function' ? api.estimate().catch(() => unknown) : unknown,
   ]);
   return {
-    supported: true,
+    supported: typeof api?.persisted === 'function',
+    canPersist: typeof api?.persist === 'function',
     persisted,
     usage: estimate.usage ?? null,
     quota: estimate.quota ?? null,

@@ -3,37 +3,28 @@
  * origin. The app offers "Update available · Reload" without reloading by itself; the user finishes the card,
  * taps Reload, and version 2 runs with every review kept.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, readStore } from './browser';
 import { openControlledApp } from './actions';
+import { buildVersion, removeBuilds } from './builds';
 import { startPreview, type PreviewServer } from './server';
 
 const PORT = 4184;
 const V1 = 'dist-e2e-v1';
 const V2 = 'dist-e2e-v2';
 
-function build(outDir: string, id: string) {
-  execSync(`node node_modules/vite/bin/vite.js build --outDir ${outDir} --emptyOutDir --logLevel warn`, {
-    stdio: 'inherit',
-    env: { ...process.env, SARCOMET_BUILD_ID: id },
-  });
-}
-
 let browser: Browser;
 let server: PreviewServer | undefined;
 beforeAll(async () => {
-  if (!existsSync('public/decks/index.json')) execSync('npm run decks', { stdio: 'inherit' });
-  build(V1, 'e2e-v1');
-  build(V2, 'e2e-v2');
+  buildVersion(V1, 'e2e-v1');
+  buildVersion(V2, 'e2e-v2');
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  for (const dir of [V1, V2]) rmSync(dir, { recursive: true, force: true });
+  removeBuilds(V1, V2);
 });
 
 async function versionShown(page: Page): Promise<string> {

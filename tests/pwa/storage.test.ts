@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformInfo } from '../../src/pwa/platform';
 import {
+  askPersistentStorage,
   EVICTION_WARNINGS,
   evictionWarning,
   formatBytes,
@@ -110,6 +111,7 @@ describe('readStorageInfo', () => {
     const info = await readStorageInfo(SAFARI, fakeStorage({ usage: 2_500_000, quota: 1e9 }), memoryFlags());
     expect(info).toEqual({
       supported: true,
+      canPersist: true,
       persisted: false,
       usage: 2_500_000,
       quota: 1e9,
@@ -119,5 +121,47 @@ describe('readStorageInfo', () => {
 
   it('says when the browser has no storage API', async () => {
     expect((await readStorageInfo(CHROME, undefined, memoryFlags())).supported).toBe(false);
+  });
+
+  // What WebKit has: nothing (Safari before 15.2, WebKitGTK), or persist() and persisted() without
+  // estimate() (Safari 15.2-16.x).
+  it.each([
+    ['no Storage API, Safari', undefined, SAFARI, false, false, EVICTION_WARNINGS.safari],
+    ['no Storage API, Chrome', undefined, CHROME, false, false, null],
+    [
+      'no estimate(), Safari 16',
+      { ...fakeStorage(), estimate: undefined },
+      SAFARI,
+      true,
+      true,
+      EVICTION_WARNINGS.safari,
+    ],
+  ] as const)('%s: resolves, usage unknown', async (_name, api, platform, supported, canPersist, warning) => {
+    expect(await readStorageInfo(platform, api, memoryFlags())).toEqual({
+      supported,
+      canPersist,
+      persisted: false,
+      usage: null,
+      quota: null,
+      warning,
+    });
+  });
+});
+
+describe('asking for persistence without the full Storage API', () => {
+  it('asks with persist() alone (no persisted())', async () => {
+    const fake = fakeStorage({ grant: true });
+    const flags = memoryFlags();
+    expect(await requestPersistentStorage({ persist: fake.persist }, flags)).toBe(true);
+    expect(fake.calls).toBe(1);
+    expect(flags.get(PERSIST_KEY)).toBe('granted');
+  });
+
+  it('resolves false and remembers nothing without persist()', async () => {
+    const flags = memoryFlags();
+    expect(await requestPersistentStorage({ estimate: fakeStorage().estimate }, flags)).toBe(false);
+    resetPersistRequest();
+    expect(await askPersistentStorage(undefined, flags)).toBe(false);
+    expect(flags.get(PERSIST_KEY)).toBeNull();
   });
 });
