@@ -3,9 +3,9 @@
  * reaches this tab, which closes its connection so the upgrade is not blocked, and asks for a reload.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp } from './actions';
+import { answer, cardFront, openApp } from './actions';
 import { baseUrl, useSessions } from './session';
-import { getByRole, getByText } from './webkit';
+import { getByRole, getByText, readStore } from './webkit';
 
 const url = baseUrl();
 const session = useSessions();
@@ -34,5 +34,38 @@ describe('tabs in WebKit', () => {
     await b.switchToWindow(app);
     await getByText(b, 'updated in another tab');
     await getByRole(b, 'button', 'Reload');
+  });
+
+  it('without BroadcastChannel (Safari before 15.4), a grade in one tab still reaches the other at once', async () => {
+    const b = await session({ features: ['-BroadcastChannel'] });
+    await openApp(b, `${url}#/study/epidemiology`, /^Show answer/);
+    expect(await b.execute(() => typeof BroadcastChannel)).toBe('undefined');
+    const first = await b.getWindowHandle();
+    const second = (await b.createWindow('tab')).handle;
+    await b.switchToWindow(second);
+    await openApp(b, `${url}#/study/epidemiology`, /^Show answer/);
+    const shared = await cardFront(b);
+
+    // The second tab answers the card both show; the first moves off it without being touched.
+    const graded = await answer(b, 'Good');
+    expect(graded).toBe(shared);
+    const next = await cardFront(b);
+    await b.switchToWindow(first);
+    await b.waitUntil(async () => (await cardFront(b)) === next, {
+      timeoutMsg: 'the first tab still shows the card the second one answered',
+    });
+    await getByText(b, 'another tab');
+
+    // And back: the first tab answers, the second follows.
+    const graded2 = await answer(b, 'Easy');
+    const after = await cardFront(b);
+    await b.switchToWindow(second);
+    await b.waitUntil(async () => (await cardFront(b)) === after, {
+      timeoutMsg: 'the second tab still shows the card the first one answered',
+    });
+    const logs = await readStore<{ cardId: string; grade: number }>(b, 'review-logs');
+    expect(logs.map((l) => l.grade).sort()).toEqual([3, 4]);
+    expect(new Set(logs.map((l) => l.cardId)).size).toBe(2);
+    expect(graded2).not.toBe(graded);
   });
 });
