@@ -11,13 +11,14 @@ export const DECK_FORMAT_VERSION = 1;
 
 /** Limits that keep an untrusted deck from exhausting memory or storage. */
 export const DECK_LIMITS = {
-  maxCards: 5000,
+  // Large shared decks are real: the AnKing medical deck has about 43,000 cards.
+  maxCards: 50_000,
   maxTextLength: 2000,
   maxShortText: 200,
   maxTags: 20,
   maxChoices: 8,
   maxRefs: 40,
-  maxFileBytes: 5 * 1024 * 1024,
+  maxFileBytes: 64 * 1024 * 1024,
 } as const;
 
 const Id = v.pipe(
