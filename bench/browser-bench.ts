@@ -24,6 +24,7 @@ import {
 /** What bench/page-probe.js puts on `window`. */
 interface Probe {
   firstCard: Promise<number> | null;
+  studyButton: Promise<number> | null;
   pending: Promise<{ ms: number; done: boolean }> | null;
   armClick(prefix: string, check: 'question' | 'home', arg?: number): void;
   dbInfo(name: string): Promise<DbInfo>;
@@ -218,6 +219,8 @@ export interface PassOptions {
   /** CPU throttling rate (1 = none, 4 = a mid-range phone). */
   throttle: number;
   coldStarts: number;
+  /** First visits (each followed by a return visit) to time. */
+  firstVisits: number;
   homeRuns: number;
   grades: number;
   floorRuns: number;
@@ -231,9 +234,70 @@ export interface HeapFigures {
   used: number;
 }
 
+export interface FirstVisitFigures {
+  /** Empty storage (a new user): navigation to Home's "Study all" button painted. */
+  first: Stats;
+  /** The same in a new page once the decks are stored (a return visit). */
+  ret: Stats;
+  /** first.median / ret.median. */
+  ratio: number;
+}
+
+/**
+ * A first visit against a return visit, `runs` times, each in a new incognito context of a browser of its
+ * own (empty storage): navigation to the "Study all" button painted in a new page, then the same in another
+ * new page of the same context once the decks are stored.
+ */
+async function firstVisits(baseUrl: string, throttle: number, runs: number): Promise<FirstVisitFigures> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
+  const first: number[] = [];
+  const ret: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({
+        ...PHONE,
+        colorScheme: 'light',
+        serviceWorkers: 'block',
+        timezoneId: 'UTC',
+        locale: 'en-US',
+      });
+      await context.addInitScript({ content: PROBE });
+      // Each visit opens a new page, as a learner opening the app does; the context keeps the storage.
+      const visit = async () => {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await page.goto(baseUrl, { waitUntil: 'commit' });
+        const ms = await page.evaluate(() => window.__bench.studyButton);
+        if (ms === null) throw new Error('the probe did not watch Home');
+        return { page, ms };
+      };
+      const firstVisit = await visit();
+      first.push(firstVisit.ms);
+      // Let the first visit's import finish, so the next visit is a return visit with the decks stored.
+      await firstVisit.page.locator('#all-title + .counts').waitFor({ timeout: 120_000 });
+      await firstVisit.page.close();
+      const returnVisit = await visit();
+      ret.push(returnVisit.ms);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const a = stats(first);
+  const b = stats(ret);
+  return { first: a, ret: b, ratio: a.median / b.median };
+}
+
 export interface PassResult {
   throttle: number;
   info: DbInfo;
+  /** First visit (empty storage) against a return visit, to the "Study all" button. */
+  firstVisit: FirstVisitFigures;
   /** Navigation to the first card of "Study all" painted, each in a newly launched browser. */
   coldStart: Stats;
   /** Click on "Good" to the next card painted (after the grade's transaction committed). */
@@ -282,6 +346,12 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
   const loadStart = loadavg()[0] ?? NaN;
   const log = options.log ?? (() => undefined);
   const studyUrl = new URL('#/study', baseUrl).href;
+
+  // 0. First visit against a return visit (storage of their own, not the seeded profile).
+  const firstVisit = await firstVisits(baseUrl, throttle, options.firstVisits);
+  log(
+    `  first visit ${firstVisit.first.median.toFixed(0)} ms, return visit ${firstVisit.ret.median.toFixed(0)} ms (medians of ${options.firstVisits})`,
+  );
 
   // 1. Cold start: a new browser each time, so the database and the app are opened from disk.
   const cold: number[] = [];
@@ -374,6 +444,7 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     return {
       throttle,
       info,
+      firstVisit,
       coldStart,
       grade,
       committed: logsAfter - logsBefore,

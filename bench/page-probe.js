@@ -38,6 +38,8 @@
     question: () =>
       Boolean(document.getElementById('card-front')?.textContent?.trim()) &&
       buttonNamed('Show answer') !== null,
+    /** Home's "Study all" button (a first visit lists the decks from the index before they are imported). */
+    studyAll: () => buttonNamed('Study all') !== null,
     /** The study screen has nothing more to show. */
     done: () => (document.querySelector('main')?.textContent || '').includes('All done for now'),
     /** Home with the counts of at least `decks` decks. */
@@ -133,6 +135,8 @@
   const bench = {
     pending: null,
     firstCard: location.hash.startsWith('#/study') ? painted('question') : null,
+    /** On Home: navigation start to the "Study all" button painted. */
+    studyButton: location.hash === '' || location.hash === '#/' ? painted('studyAll') : null,
     afterFrame,
     painted,
     armClick,

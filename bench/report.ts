@@ -17,6 +17,8 @@ export const TARGETS = {
   /** EmNudge/Anki-pwa's median, Good to next card, measured in the same Chromium (issue 9). */
   peerGradeMs: 11.6,
   homeMs: { unthrottled: 100, throttled: 300 },
+  /** A first visit's "Study all" within this factor of a return visit's. */
+  firstVisitRatio: 1.5,
   importMs: 5000,
   heapBytes: 60 * 1024 * 1024,
   logBytes: 200,
@@ -91,6 +93,19 @@ export function rows(passes: readonly PassResult[], imported: ImportFigures | nu
   ): Row => ({ figure, values: passes.map(value), target, meets: passes.map(meets) });
 
   const out: Row[] = [
+    row(
+      '0. first visit -> "Study all" button, median',
+      (p) => ms(p.firstVisit.first.median),
+      `<= ${TARGETS.firstVisitRatio}x a return visit`,
+      (p) => p.firstVisit.ratio <= TARGETS.firstVisitRatio,
+    ),
+    row('   return visit -> "Study all" button, median', (p) => ms(p.firstVisit.ret.median), ''),
+    row(
+      '   first / return visit',
+      (p) => times(p.firstVisit.ratio),
+      `<= ${TARGETS.firstVisitRatio}x`,
+      (p) => p.firstVisit.ratio <= TARGETS.firstVisitRatio,
+    ),
     row(
       '1. cold start -> first card, median',
       (p) => ms(p.coldStart.median),
@@ -227,6 +242,8 @@ export function formatTable(passes: readonly PassResult[], table: readonly Row[]
  */
 export function requiredFigures(p: PassResult, imported: ImportFigures): Record<string, number> {
   return {
+    'first visit median': p.firstVisit.first.median,
+    'return visit median': p.firstVisit.ret.median,
     'cold start median': p.coldStart.median,
     'cold start p95': p.coldStart.p95,
     'cold start / floor': p.ratios.coldStart,

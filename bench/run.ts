@@ -5,7 +5,7 @@
  * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
  *
  * Flags: --tiny (the smoke test's collection), --reseed, --no-throttle, --no-build, --no-micro,
- * --micro-only, --grades=N, --cold=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
+ * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
 import { execSync } from 'node:child_process';
@@ -78,6 +78,7 @@ async function browserBench(): Promise<void> {
             userDataDir: work,
             throttle,
             coldStarts: count('cold', 5),
+            firstVisits: count('first', 5),
             homeRuns: count('home', 10),
             grades: count('grades', 200),
             floorRuns: 50,

@@ -56,14 +56,15 @@ export function createCollection(): Collection {
   /** Built-in decks in the review's order; other decks follow by title. */
   let order: string[] = [];
 
-  const refreshDecks = async () => {
+  /** Shows `all` decks, built-in ones in the review's order and other decks after them by title. */
+  const showDecks = (all: DeckRecord[]) => {
     const rank = (id: string) => {
       const i = order.indexOf(id);
       return i === -1 ? order.length : i;
     };
-    const all = await listDecks(await db());
     setDecks(all.sort((a, b) => rank(a.id) - rank(b.id) || a.title.localeCompare(b.title)));
   };
+  const refreshDecks = async () => showDecks(await listDecks(await db()));
 
   /** Brings the built-in decks up to date, and says so when one could not be. */
   const sync = async (database: AppDatabase, index: DeckIndex) => {
@@ -114,23 +115,32 @@ export function createCollection(): Collection {
     async load() {
       setState('loading');
       try {
+        // The deck index is fetched while the database opens, not after.
+        const indexRequest = fetchDeckIndex().then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
         const database = await db();
-        const [stored, saved] = await Promise.all([listDecks(database), getSettings(database)]);
+        const [stored, saved, fetched] = await Promise.all([
+          listDecks(database),
+          getSettings(database),
+          indexRequest,
+        ]);
         setSettings(saved);
         let index: DeckIndex | null = null;
-        try {
-          index = await fetchDeckIndex();
+        if ('value' in fetched) {
+          index = fetched.value;
           order = index.decks.map((d) => d.id);
-        } catch (err) {
+        } else {
           // Offline before the service worker cached the decks, or a damaged deck list.
-          if (stored.length === 0) throw err;
+          if (stored.length === 0) throw fetched.error;
           setNotice(
             'The built-in decks could not be checked for updates. Check that you are online, then reload SarcoMet. Your reviews are safe.',
           );
         }
         if (stored.length > 0 || !index) {
           // A return visit: study at once; deck updates arrive in the background.
-          await refreshDecks();
+          showDecks(stored);
           setState('ready');
           setRevision((r) => r + 1);
           if (index) void sync(database, index);

@@ -36,6 +36,7 @@ describe('npm run bench, on a tiny collection', () => {
       userDataDir: profile,
       throttle: 1,
       coldStarts: 1,
+      firstVisits: 1,
       homeRuns: 1,
       grades,
       floorRuns: 5,
