@@ -28,6 +28,7 @@ async function main() {
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByRole('button', { name: /^Study all/ }).waitFor();
+      await page.locator('#all-title + .counts').waitFor();
       await shoot(page, `home-${scheme}`);
       await page.getByRole('button', { name: /^Study all/ }).click();
       await page.getByRole('button', { name: /^Show answer/ }).waitFor();

@@ -21,7 +21,7 @@ export interface Collection {
   /** A message the user can act on when loading failed. */
   error: Accessor<string>;
   decks: Accessor<DeckRecord[]>;
-  /** While importing on a first visit: the built-in decks about to arrive, from the deck index. */
+  /** On a first visit: the built-in decks of the index, which Home lists until it has their counts. */
   pendingDecks: Accessor<DeckIndex['decks']>;
   settings: Accessor<Settings>;
   /** A status line about something that did not work but left the collection usable (a deck update failed). */
@@ -150,7 +150,7 @@ export function createCollection(): Collection {
         setPendingDecks(index.decks);
         setState('importing');
         await sync(database, index);
-        setPendingDecks([]);
+        // The pending decks stay until Home has the counts of the imported ones.
         setState('ready');
         setRevision((r) => r + 1);
       } catch (err) {

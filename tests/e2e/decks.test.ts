@@ -38,8 +38,20 @@ describe('built-in decks', () => {
     // The import runs in a worker, off the main thread, while Home lists the decks from the index.
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    // Once "Study all" is on screen, Home must never fall back to its "Preparing your decks" placeholder.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __flashed: boolean; __listed: boolean };
+      w.__flashed = false;
+      w.__listed = false;
+      new MutationObserver(() => {
+        const text = document.querySelector('main')?.textContent ?? '';
+        if (text.includes('Study all')) w.__listed = true;
+        else if (w.__listed && text.includes('Preparing your decks')) w.__flashed = true;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await home(page);
     expect(workers.some((url) => /deck-sync\.worker/.test(url))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __flashed: boolean }).__flashed)).toBe(false);
     const decks = await readStore<DeckRecord>(page, 'decks');
     expect(decks.map((d) => d.id).sort()).toEqual(index.decks.map((d) => d.id).sort());
     const cards = await readStore<CardRecord>(page, 'cards');

@@ -40,19 +40,21 @@ export default function HomeScreen() {
   );
   /** What Home shows: the counts, or on a first visit, the decks of the index while they are imported. */
   const view = createMemo((): HomeView | undefined => {
-    if (collection.state() === 'importing') {
+    const data = collection.state() === 'importing' ? undefined : overview.latest;
+    if (data) {
       return {
-        all: null,
-        answeredToday: 0,
-        decks: collection.pendingDecks().map((d) => ({ id: d.id, title: d.title, counts: null })),
+        all: data.all,
+        answeredToday: data.answeredToday,
+        decks: data.decks.map((row) => ({ id: row.deck.id, title: row.deck.title, counts: row.counts })),
       };
     }
-    const data = overview.latest;
-    if (!data) return undefined;
+    // A first visit: the decks of the index, until their counts are known (no "Preparing" flash between).
+    const pending = collection.pendingDecks();
+    if (pending.length === 0 || collection.state() === 'error') return undefined;
     return {
-      all: data.all,
-      answeredToday: data.answeredToday,
-      decks: data.decks.map((row) => ({ id: row.deck.id, title: row.deck.title, counts: row.counts })),
+      all: null,
+      answeredToday: 0,
+      decks: pending.map((d) => ({ id: d.id, title: d.title, counts: null })),
     };
   });
 
