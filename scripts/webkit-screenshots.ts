@@ -41,6 +41,8 @@ async function screens(browser: Browser, url: string, scheme: 'light' | 'dark') 
   // it so the screens compare.
   await getByText(browser, 'Ready to work offline');
   await tapRole(browser, 'button', 'Dismiss');
+  // On a first visit Home lists the decks before their counts: wait for the counts.
+  await browser.$('#all-title + .counts').waitForExist();
   await shoot(browser, `home-${scheme}`);
   await tapRole(browser, 'button', /^Study all/);
   await getByRole(browser, 'button', /^Show answer/);
