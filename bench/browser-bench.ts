@@ -105,18 +105,23 @@ interface Session {
   cdp: CDPSession;
 }
 
+/** Every page of the bench: a phone, light, in UTC; as in the browser tests, no service worker, so the page
+ * talks to `vite preview` directly, the same on every run. */
+const CONTEXT_OPTIONS = {
+  ...PHONE,
+  colorScheme: 'light',
+  serviceWorkers: 'block',
+  timezoneId: 'UTC',
+  locale: 'en-US',
+} as const;
+
 /** Opens Chromium on a persistent profile at phone size, with the probe in every page and CPU throttling. */
 async function openSession(userDataDir: string, throttle: number): Promise<Session> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS],
     headless: true,
-    ...PHONE,
-    colorScheme: 'light',
-    // As in the browser tests: the page talks to `vite preview` directly, the same on every run.
-    serviceWorkers: 'block',
-    timezoneId: 'UTC',
-    locale: 'en-US',
+    ...CONTEXT_OPTIONS,
   });
   await context.addInitScript({ content: PROBE });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -258,13 +263,7 @@ async function firstVisits(baseUrl: string, throttle: number, runs: number): Pro
   const ret: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext({
-        ...PHONE,
-        colorScheme: 'light',
-        serviceWorkers: 'block',
-        timezoneId: 'UTC',
-        locale: 'en-US',
-      });
+      const context = await browser.newContext(CONTEXT_OPTIONS);
       await context.addInitScript({ content: PROBE });
       // Each visit opens a new page, as a learner opening the app does; the context keeps the storage.
       const visit = async () => {
