@@ -6,10 +6,10 @@ import 'fake-indexeddb/auto';
 import { makeCardRecord, withIndexKeys } from '../../src/domain/card-record';
 import type { DeckCard, DeckFile } from '../../src/domain/deck-format';
 import { makeScheduler, newFsrsCard } from '../../src/domain/scheduler';
-import { DEFAULT_SETTINGS, type CardRecord, type Grade, type ReviewLogRecord } from '../../src/domain/types';
+import { DEFAULT_SETTINGS, Grade, type CardRecord, type ReviewLogRecord } from '../../src/domain/types';
 import { openAppDb, type DbHandlers } from '../../src/storage/db';
 import { logOf } from '../domain/fixtures';
-import type { GradeCommit } from '../../src/storage/study-store';
+import { commitGrade, type GradeCommit } from '../../src/storage/study-store';
 import type { AppDatabase } from '../../src/storage/transaction';
 
 export const NOW = new Date('2026-01-05T09:00:00Z');
@@ -97,4 +97,21 @@ export function request<T>(req: IDBRequest<T>): Promise<T> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
+}
+
+/** Eight cards studied twice each; then three of them removed (their logs stay, as history). */
+export async function seedStudied(): Promise<AppDatabase> {
+  const db = await openTestDb();
+  const cards = await seedCards(db, makeCards('m', 8));
+  // Two reviews of every card, then three cards removed (their logs stay: history).
+  for (const [i, card] of cards.entries()) {
+    const first = makeGrade(card, Grade.Good, NOW, `l-${i}-a`);
+    await commitGrade(db, first);
+    await commitGrade(
+      db,
+      makeGrade(first.card, Grade.Good, new Date(NOW.getTime() + 10 * MINUTE), `l-${i}-b`),
+    );
+  }
+  for (const id of ['m.c0', 'm.c4', 'm.c7']) await db.delete('cards', id);
+  return db;
 }

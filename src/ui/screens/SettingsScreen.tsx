@@ -3,6 +3,8 @@ import { isValidStep } from '../../domain/scheduler';
 import type { Settings } from '../../domain/types';
 import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
+import type { CheckResult } from '../../state/check-collection';
+import { timeZone } from '../../state/clock';
 import StorageStatus from '../components/StorageStatus';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
@@ -31,6 +33,34 @@ export default function SettingsScreen() {
     await askPersistentStorage();
     await refetchStorage();
     setAsking(false);
+  };
+
+  const [checking, setChecking] = createSignal(false);
+  const [checkStatus, setCheckStatus] = createSignal('');
+  const [checkProblems, setCheckProblems] = createSignal<CheckResult['problems']>([]);
+  const check = async () => {
+    setChecking(true);
+    setCheckProblems([]);
+    setCheckStatus('Checking…');
+    try {
+      // Loaded on demand: the check brings the scheduler, which Settings does not otherwise need.
+      const { checkCollection } = await import('../../state/check-collection');
+      const result = await checkCollection(await collection.db(), collection.settings(), timeZone(), (n) =>
+        setCheckStatus(`Checking… ${n.toLocaleString()} cards so far.`),
+      );
+      const checked = `${result.cards.toLocaleString()} ${result.cards === 1 ? 'card' : 'cards'} and ${result.logs.toLocaleString()} ${result.logs === 1 ? 'review' : 'reviews'} checked`;
+      const count = result.problems.length;
+      setCheckProblems(result.problems);
+      setCheckStatus(
+        count === 0
+          ? `No problems found: ${checked}.`
+          : `${count} ${count === 1 ? 'card differs' : 'cards differ'} from the replay of ${count === 1 ? 'its' : 'their'} reviews (${checked}).${count > 10 ? ' The first 10:' : ''}`,
+      );
+    } catch (err) {
+      setCheckStatus(`The check could not run: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setChecking(false);
+    }
   };
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
@@ -205,6 +235,43 @@ export default function SettingsScreen() {
             Storage
           </h2>
           <StorageStatus info={storage.latest} busy={asking()} onPersist={() => void persist()} />
+        </section>
+        <section aria-labelledby="check-title">
+          <h2 id="check-title" class="section-title">
+            Check collection
+          </h2>
+          <div class="card-surface check-collection">
+            <p class="hint">
+              Replays the reviews of every card and checks that its schedule is what they give, as Anki's
+              Check Database does. Nothing is changed.
+            </p>
+            <button
+              type="button"
+              class="btn"
+              disabled={checking() || collection.state() !== 'ready'}
+              onClick={() => void check()}
+            >
+              Check collection
+            </button>
+            <p role="status" class="check-status">
+              {checkStatus()}
+            </p>
+            <Show when={checkProblems().length > 0}>
+              <ul class="check-problems">
+                <For each={checkProblems().slice(0, 10)}>
+                  {(problem) => (
+                    <li>
+                      <strong>{problem.front ?? problem.cardId}</strong>: {problem.reason}
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <p class="hint">
+                A card reviewed under other settings (desired retention, steps, the hour the day starts, or
+                another time zone) can differ from a replay with today's settings; that is not damage.
+              </p>
+            </Show>
+          </div>
         </section>
         <p class="muted app-version">Version {__BUILD_ID__}</p>
       </main>
