@@ -16,7 +16,7 @@ import {
   type ReviewLogRecord,
   type Settings,
 } from '../domain/types';
-import { learningCards, newCards, reviewCards, type ReviewCursor } from '../storage/card-store';
+import { learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
 import { logsSince } from '../storage/review-log-store';
 import type { AppDatabase } from '../storage/transaction';
 
@@ -86,7 +86,7 @@ export async function loadDay(
   const wantReviews = reviewRoom + reserve;
   const sources = deckIds && deckIds.size === 1 ? [...deckIds] : [undefined];
   for (const deckId of sources) {
-    let after: ReviewCursor | undefined;
+    let after: PageCursor | undefined;
     for (;;) {
       const page = Math.max(wantReviews - reviews.length, 1) + 10;
       const cards = await reviewCards(db, {
@@ -107,9 +107,7 @@ export async function loadDay(
         break;
       }
       if (!last || cards.length < page) break;
-      const ids = new Set(after && after.due === last.reviewDue ? after.ids : []);
-      for (const card of cards) if (card.reviewDue === last.reviewDue) ids.add(card.id);
-      after = { due: last.reviewDue ?? day.end, ids };
+      after = nextCursor(after, cards, last.reviewDue ?? day.end, (card) => card.reviewDue);
     }
   }
   // Only the reviews that fit today's room hold their fact; the new cards of the rest may come today.
@@ -123,7 +121,7 @@ export async function loadDay(
   const pageSize = Math.max(newRoom, 10) * 2;
   outer: for (const deck of decks) {
     if (deckIds && !deckIds.has(deck.id)) continue;
-    let afterRank: number | undefined;
+    let afterRank: PageCursor | undefined;
     for (;;) {
       const cards = await newCards(db, deck.id, pageSize, afterRank);
       for (const card of cards) {
@@ -137,7 +135,9 @@ export async function loadDay(
         newFacts.add(card.factId);
       }
       if (cards.length < pageSize) break;
-      afterRank = cards.at(-1)?.newRank;
+      const last = cards.at(-1);
+      if (!last || last.newRank === undefined) break;
+      afterRank = nextCursor(afterRank, cards, last.newRank, (card) => card.newRank);
     }
   }
 
@@ -153,6 +153,18 @@ export async function loadDay(
     newExhausted,
     todayLogs,
   };
+}
+
+/** Where the next page starts: after `key`, skipping the ids already read with that key. */
+function nextCursor(
+  previous: PageCursor | undefined,
+  page: readonly CardRecord[],
+  key: number,
+  keyOf: (card: CardRecord) => number | undefined,
+): PageCursor {
+  const ids = new Set(previous && previous.key === key ? previous.ids : []);
+  for (const card of page) if (keyOf(card) === key) ids.add(card.id);
+  return { key, ids };
 }
 
 /** The queue of a cached day at `now` (pure, in memory). */

@@ -51,9 +51,9 @@ export async function learningCards(db: AppDatabase, until: number): Promise<Car
   );
 }
 
-/** Where a page of `reviewCards` continues: the due of the last card read, and the ids read with that due. */
-export interface ReviewCursor {
-  due: number;
+/** Where a page continues: the last key read (a due or a rank), and the ids read with that key. */
+export interface PageCursor {
+  key: number;
   ids: ReadonlySet<string>;
 }
 
@@ -64,10 +64,10 @@ export interface ReviewCursor {
  */
 export async function reviewCards(
   db: AppDatabase,
-  options: { deckId?: string; until: number; limit: number; after?: ReviewCursor },
+  options: { deckId?: string; until: number; limit: number; after?: PageCursor },
 ): Promise<CardRecord[]> {
   const { deckId, until, after } = options;
-  const from = after?.due ?? -Infinity;
+  const from = after?.key ?? -Infinity;
   if (from >= until) return [];
   const skip = after?.ids.size ?? 0;
   const cards = await runTransaction(db, ['cards'], 'readonly', (tx) => {
@@ -112,24 +112,27 @@ export async function firstDueAfter(
 }
 
 /**
- * Up to `limit` new, studyable cards of a deck, in deck order (`newRank`), after rank `afterRank` when
- * given: a caller pages through a deck's new cards by passing the last rank it read.
+ * Up to `limit` new, studyable cards of a deck, in deck order (`newRank`). With `after`, continues where the
+ * previous page stopped; cards sharing the last rank (cards of the first release, ranked by the time they
+ * were added) are told apart by id, since an index key need not be unique.
  */
 export async function newCards(
   db: AppDatabase,
   deckId: string,
   limit: number,
-  afterRank?: number,
+  after?: PageCursor,
 ): Promise<CardRecord[]> {
   // getAll treats a count of 0 as "no limit".
   if (!(limit > 0)) return [];
   const range =
-    afterRank === undefined
-      ? newRange(deckId)
-      : IDBKeyRange.bound([deckId, afterRank], [deckId, Infinity], true, false);
-  return runTransaction(db, ['cards'], 'readonly', (tx) =>
-    tx.objectStore('cards').index('by-new').getAll(range, Math.floor(limit)),
+    after === undefined ? newRange(deckId) : IDBKeyRange.bound([deckId, after.key], [deckId, Infinity]);
+  const cards = await runTransaction(db, ['cards'], 'readonly', (tx) =>
+    tx
+      .objectStore('cards')
+      .index('by-new')
+      .getAll(range, Math.floor(limit) + (after?.ids.size ?? 0)),
   );
+  return after ? cards.filter((card) => !after.ids.has(card.id)) : cards;
 }
 
 /**

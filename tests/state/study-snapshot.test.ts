@@ -166,3 +166,44 @@ describe('the day in memory', () => {
     }
   });
 });
+
+describe('paging through cards that share an index key', () => {
+  it('reads past new cards of one rank (the first release ranked cards by the time they were added)', async () => {
+    const db = await openTestDb();
+    const rank = NOW.getTime();
+    const tied = (id: string, factId: string) =>
+      withIndexKeys({ ...card('alpha', id, factId, 0), position: rank });
+    // 40 new cards whose siblings were answered today (buried), then 20 studyable ones: all of one rank.
+    const buried = Array.from({ length: 40 }, (_, i) => tied(`b${i}:rev`, `b${i}`));
+    const free = Array.from({ length: 20 }, (_, i) => tied(`z${i}`, `z${i}`));
+    const answered = Array.from({ length: 40 }, (_, i) => card('beta', `b${i}:fwd`, `b${i}`, i));
+    await seedCards(db, [...buried, ...free, ...answered]);
+    for (const [i, c] of answered.entries()) {
+      await commitGrade(db, makeGrade(c, Grade.Easy, new Date(NOW.getTime() - 60 * MINUTE + i), `a-${i}`));
+    }
+    const day = await loadDay(db, [deckRecord('alpha')], { ...SETTINGS, newPerDay: 60 }, NOW, 'UTC', {
+      deckIds: new Set(['alpha']),
+    });
+    expect(day.newCards.map((c) => c.id).sort()).toEqual(free.map((c) => c.id).sort());
+  });
+
+  it('reads past reviews due at the same instant, page after page', async () => {
+    const db = await openTestDb();
+    const due = NOW.getTime() - DAY;
+    const id = (prefix: string, i: number) => `${prefix}${String(i).padStart(3, '0')}`;
+    // 60 buried reviews sort first in the index (same due, ids "a000".."a059"), then 60 studyable ones.
+    const buried = Array.from({ length: 60 }, (_, i) => ({
+      ...asReview(card('alpha', id('a', i), id('fa', i), i), due),
+      buriedUntil: NOW.getTime() + DAY,
+    }));
+    const free = Array.from({ length: 60 }, (_, i) =>
+      asReview(card('alpha', id('b', i), id('fb', i), 60 + i), due),
+    );
+    await seedCards(db, [...buried, ...free]);
+    const day = await loadDay(db, [deckRecord('alpha')], { ...SETTINGS, reviewsPerDay: 50 }, NOW, 'UTC', {
+      reserve: 0,
+    });
+    expect(day.reviews.map((c) => c.id)).toEqual(free.slice(0, 50).map((c) => c.id));
+    expect(queueOfDay(day).counts.review).toBe(50);
+  });
+});
