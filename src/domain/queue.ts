@@ -64,6 +64,17 @@ export function doneToday(todayLogs: readonly ReviewLogRecord[]): { newCards: nu
   return { newCards: newIds.size, reviews };
 }
 
+/** How many new cards and reviews today can still take, after what was done today. */
+export function roomLeft(
+  limits: QueueLimits,
+  done: { newCards: number; reviews: number },
+): { newRoom: number; reviewRoom: number } {
+  return {
+    newRoom: Math.max(0, limits.newPerDay - done.newCards),
+    reviewRoom: Math.max(0, limits.reviewsPerDay - done.reviews),
+  };
+}
+
 /** Facts answered today, each with the cards of it that were answered. */
 function answeredFacts(todayLogs: readonly ReviewLogRecord[]): Map<string, Set<string>> {
   const facts = new Map<string, Set<string>>();
@@ -98,6 +109,8 @@ export interface DayPlan {
   readonly done: { newCards: number; reviews: number };
   /** How many new cards today can still take. */
   readonly newRoom: number;
+  /** How many reviews today can still take. */
+  readonly reviewRoom: number;
   /** Facts that already have a card in today's queue (or were answered today). */
   readonly factsInQueue: Set<string>;
   readonly eligible: (card: CardRecord) => boolean;
@@ -119,7 +132,7 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     studyable(card) && (isLearning(card) || !siblingAnswered(card, facts));
 
   const done = doneToday(input.todayLogs);
-  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
+  const { newRoom, reviewRoom } = roomLeft(limits, done);
   const plan: DayPlan = {
     now,
     learnAhead: input.learnAheadMs ?? LEARN_AHEAD_MS,
@@ -128,7 +141,8 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     reviews: [],
     newCards: [],
     done,
-    newRoom: Math.max(0, limits.newPerDay - done.newCards),
+    newRoom,
+    reviewRoom,
     // One card per fact in the day's queue: answering it buries the others anyway.
     factsInQueue: new Set(),
     eligible,
@@ -163,7 +177,7 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
  * Offers a new card to the plan: it is taken when it is a studyable new card of a fact not yet in today's
  * queue and there is room. Returns false once the room is full (the caller can stop reading).
  */
-export function admitNewCard(plan: DayPlan, card: CardRecord): boolean {
+function admitNewCard(plan: DayPlan, card: CardRecord): boolean {
   if (card.fsrs.state !== CardState.New || !plan.eligible(card) || plan.factsInQueue.has(card.factId)) {
     return plan.newCards.length < plan.newRoom;
   }
@@ -177,7 +191,7 @@ export function admitNewCard(plan: DayPlan, card: CardRecord): boolean {
 }
 
 /** The queue of a finished plan: counts and the card to show now. */
-export function finishQueue(plan: DayPlan): StudyQueue {
+function finishQueue(plan: DayPlan): StudyQueue {
   const { learningNow, learningLater, reviews, newCards } = plan;
   const counts: QueueCounts = {
     new: newCards.length,

@@ -77,7 +77,6 @@ export function createStudySession(
   const [undoStack, setUndoStack] = createSignal<UndoableAction[]>([]);
   const [done, setDone] = createSignal<DoneInfo | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
-  let dayEnd = 0;
 
   // Rebuilt only when the settings change, not on every reveal and grade.
   const scheduler = createMemo(() => makeScheduler({ ...collection.settings(), timeZone: timeZone() }));
@@ -107,10 +106,7 @@ export function createStudySession(
       timeZone(),
       ids ? { deckIds: ids } : {},
     );
-    if (started === generation) {
-      cache = loaded;
-      dayEnd = loaded.day.end;
-    }
+    if (started === generation) cache = loaded;
     return loaded;
   };
 
@@ -313,7 +309,8 @@ export function createStudySession(
       run(async () => {
         const current = card();
         if (!current) return;
-        const stored = await buryCard(await collection.db(), current.id, dayEnd);
+        // Until the end of the study day the card was shown in.
+        const stored = await buryCard(await collection.db(), current.id, cache?.day.end ?? 0);
         remember({
           kind: 'bury',
           cardId: current.id,

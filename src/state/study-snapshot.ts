@@ -8,7 +8,7 @@
  * a new load is needed only when the reserve runs short, the day ends, or another tab changed something.
  */
 import { studyDay, type StudyDay } from '../domain/day';
-import { buildQueue, planDay, type QueueCounts, type StudyQueue } from '../domain/queue';
+import { buildQueue, doneToday, planDay, roomLeft, type QueueCounts, type StudyQueue } from '../domain/queue';
 import {
   CardState,
   type CardRecord,
@@ -77,7 +77,7 @@ export async function loadDay(
     limits: limitsOf(settings),
     ...(deckIds ? { deckIds } : {}),
   });
-  const reviewRoom = Math.max(0, settings.reviewsPerDay - plan.done.reviews);
+  const { reviewRoom } = plan;
 
   // Reviews: one deck through by-deck-review, or every deck through by-review.
   const reviews: CardRecord[] = [];
@@ -209,16 +209,9 @@ export function applyGrade(cache: StudyDayCache, card: CardRecord, log: ReviewLo
  */
 export function needsReload(cache: StudyDayCache, queue: StudyQueue, now: number): boolean {
   if (now >= cache.day.end) return true;
-  const plan = planDay({
-    now,
-    day: cache.day,
-    dueCards: [],
-    todayLogs: cache.todayLogs,
-    limits: limitsOf(cache.settings),
-  });
-  const reviewRoom = Math.max(0, cache.settings.reviewsPerDay - plan.done.reviews);
+  const { newRoom, reviewRoom } = roomLeft(limitsOf(cache.settings), doneToday(cache.todayLogs));
   const shortOfReviews = !cache.reviewsExhausted && queue.counts.review < reviewRoom;
-  const shortOfNew = !cache.newExhausted && queue.counts.new < plan.newRoom;
+  const shortOfNew = !cache.newExhausted && queue.counts.new < newRoom;
   return shortOfReviews || shortOfNew;
 }
 
