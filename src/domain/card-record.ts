@@ -31,7 +31,7 @@ export function withIndexKeys(card: CardRecord): CardRecord {
 }
 
 type CardContent = Pick<CardRecord, 'deckId' | 'factId' | 'kind' | 'front' | 'back' | 'tags' | 'position'> &
-  Partial<Pick<CardRecord, 'source' | 'choices'>>;
+  Partial<Pick<CardRecord, 'source' | 'choices' | 'markup' | 'sourceNote' | 'note'>>;
 
 /** The fields of a record that come from the deck file (optional ones only when present). */
 function contentOf(deckId: string, card: DeckCard, rank: number): CardContent {
@@ -44,7 +44,10 @@ function contentOf(deckId: string, card: DeckCard, rank: number): CardContent {
     tags: [...card.tags],
     position: rank,
   };
+  if (card.markup) content.markup = card.markup;
   if (card.source) content.source = card.source;
+  if (card.sourceNote) content.sourceNote = card.sourceNote;
+  if (card.note) content.note = card.note;
   if (card.choices) content.choices = card.choices;
   return content;
 }
@@ -76,7 +79,10 @@ export function updateCardContent(
 ): CardRecord {
   const next: CardRecord = { ...existing };
   // A field the new version dropped (a source, choices) must not survive from the old one.
+  delete next.markup;
   delete next.source;
+  delete next.sourceNote;
+  delete next.note;
   delete next.choices;
   return withIndexKeys({ ...next, ...contentOf(deckId, card, rank) });
 }

@@ -12,13 +12,17 @@ export const DECK_FORMAT_VERSION = 1;
 /** Limits that keep an untrusted deck from exhausting memory or storage. */
 export const DECK_LIMITS = {
   // Large shared decks are real: the AnKing medical deck has about 43,000 cards.
-  maxCards: 50_000,
-  maxTextLength: 2000,
+  maxCards: 200_000,
+  /** A card's front, back, note or source note: rendered Anki templates can be long. */
+  maxTextLength: 20_000,
   maxShortText: 200,
   maxTags: 20,
   maxChoices: 8,
   maxRefs: 40,
-  maxFileBytes: 64 * 1024 * 1024,
+  /** Reviews carried by one card in an export with scheduling. */
+  maxHistory: 10_000,
+  /** A deck file or a share link's decompressed deck, checked before parsing. */
+  maxFileBytes: 20 * 1024 * 1024,
 } as const;
 
 const Id = v.pipe(
@@ -34,6 +38,26 @@ const Tags = v.pipe(v.array(Tag), v.maxLength(DECK_LIMITS.maxTags));
 
 export const CARD_KINDS = ['qa', 'cloze', 'ordered', 'mcq'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
+
+/**
+ * How a card's texts are written: absent for plain text (the built-in decks); `markdown` for the editor's
+ * small subset (bold, italic, lists, line breaks, sub- and superscript); `html` for cards rendered from Anki
+ * note types. Both are rendered by a library and sanitized, never inserted as given.
+ */
+export const MARKUPS = ['markdown', 'html'] as const;
+export type Markup = (typeof MARKUPS)[number];
+
+/** Note types of the card editor; one note gives one or more cards (see src/domain/notes.ts). */
+export const NOTE_TYPES = ['basic', 'reversed', 'cloze', 'mcq'] as const;
+export type NoteType = (typeof NOTE_TYPES)[number];
+
+const Int = v.pipe(v.number(), v.integer());
+const Count = v.pipe(Int, v.minValue(0));
+/** Epoch ms between 1970 and 2200. */
+const EpochMs = v.pipe(Int, v.minValue(0), v.maxValue(7_258_118_400_000));
+const Finite = v.pipe(v.number(), v.finite());
+const StateNumber = v.picklist([0, 1, 2, 3]);
+const GradeNumber = v.picklist([1, 2, 3, 4]);
 
 export const SourceSchema = v.strictObject({
   /** Section number and title, e.g. "4.5. MicroRNAs". */
@@ -51,6 +75,56 @@ export const SourceSchema = v.strictObject({
 });
 export type CardSource = v.InferOutput<typeof SourceSchema>;
 
+/** What the card editor needs to edit a custom card again: the note all its sibling cards come from. */
+export const NoteSchema = v.strictObject({
+  type: v.picklist(NOTE_TYPES),
+  /** Question, or for cloze the text with Anki deletions `{{c1::answer::hint}}`. */
+  front: Text,
+  /** Answer; for cloze and multiple choice an optional extra shown on the back. */
+  back: v.pipe(v.string(), v.maxLength(DECK_LIMITS.maxTextLength)),
+  /** Multiple choice only: the options and the indexes of the correct ones. */
+  options: v.optional(v.pipe(v.array(ShortText), v.maxLength(DECK_LIMITS.maxChoices))),
+  answer: v.optional(v.pipe(v.array(Count), v.maxLength(DECK_LIMITS.maxChoices))),
+});
+export type NoteSource = v.InferOutput<typeof NoteSchema>;
+
+/** A card's scheduling state as an export "with scheduling" carries it (ts-fsrs's card, dates as epoch ms). */
+export const ScheduleSchema = v.strictObject({
+  due: EpochMs,
+  stability: v.pipe(Finite, v.minValue(0)),
+  difficulty: v.pipe(Finite, v.minValue(0), v.maxValue(10)),
+  elapsedDays: v.pipe(Finite, v.minValue(0)),
+  scheduledDays: v.pipe(Finite, v.minValue(0)),
+  learningSteps: Count,
+  reps: Count,
+  lapses: Count,
+  state: StateNumber,
+  lastReview: v.optional(EpochMs),
+  suspended: v.optional(v.boolean()),
+});
+export type CardSchedule = v.InferOutput<typeof ScheduleSchema>;
+
+/** One review as an export with scheduling carries it: a review-log record without the card's ids. */
+export const HistoryEntrySchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'review ids are 8-64 letters, digits, _ or -')),
+  time: EpochMs,
+  grade: GradeNumber,
+  /** The card's scheduling state before the review, packed as in review logs (see `PackedSchedule`). */
+  prev: v.tuple([
+    EpochMs,
+    v.pipe(Finite, v.minValue(0)),
+    v.pipe(Finite, v.minValue(0), v.maxValue(10)),
+    v.pipe(Finite, v.minValue(0)),
+    v.pipe(Finite, v.minValue(0)),
+    Count,
+    Count,
+    Count,
+    StateNumber,
+    EpochMs,
+  ]),
+});
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
 export const CardSchema = v.pipe(
   v.strictObject({
     id: Id,
@@ -59,7 +133,16 @@ export const CardSchema = v.pipe(
     front: Text,
     back: Text,
     tags: Tags,
+    /** Absent: plain text. */
+    markup: v.optional(v.picklist(MARKUPS)),
     source: v.optional(SourceSchema),
+    /** A free-text note on where a custom card comes from (lecture, paper, page). */
+    sourceNote: v.optional(v.pipe(v.string(), v.maxLength(DECK_LIMITS.maxTextLength))),
+    /** Custom cards: the editor's note, shared by the card's siblings. */
+    note: v.optional(NoteSchema),
+    /** Exports with scheduling: the card's state and suspension, and its reviews. */
+    schedule: v.optional(ScheduleSchema),
+    history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(DECK_LIMITS.maxHistory))),
     /** Options of a multiple-choice item; `answer` holds the indexes of the correct ones. */
     choices: v.optional(
       v.strictObject({

@@ -3,7 +3,7 @@
  * the fields around it are ours and camelCase. Domain code never imports ts-fsrs outside scheduler.ts,
  * so the stored FSRS card is described here structurally.
  */
-import type { CardKind, CardSource } from './deck-format';
+import type { CardKind, CardSource, Markup, NoteSource } from './deck-format';
 
 /** FSRS learning state, numerically identical to ts-fsrs's `State`. */
 export const CardState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -51,7 +51,12 @@ export interface CardRecord {
   front: string;
   back: string;
   tags: string[];
+  /** Absent: plain text. Otherwise rendered by a library and sanitized (src/ui/components/RichText.tsx). */
+  markup?: Markup;
   source?: CardSource;
+  sourceNote?: string;
+  /** Custom cards: the editor's note the card and its siblings come from. */
+  note?: NoteSource;
   choices?: { options: string[]; answer: number[] };
   fsrs: FsrsCard;
   suspended: boolean;

@@ -3,12 +3,16 @@
  * index the app ships. An import is validated before it touches the database and written in one
  * transaction, so a rejected file leaves the collection exactly as it was.
  */
-import { makeCardRecord, updateCardContent } from '../domain/card-record';
-import { parseDeckFile, type DeckIndex } from '../domain/deck-format';
+import type { IDBPTransaction } from 'idb';
+import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
+import { fsrsOf, logsOf } from '../domain/deck-export';
+import { parseDeckFile, type DeckFile, type DeckIndex } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
-import type { CardRecord, DeckRecord } from '../domain/types';
+import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/types';
 import { getDeck } from './deck-store';
 import { StorageError } from './errors';
+import type { AppDB } from './schema';
+import { putSnapshot } from './snapshot-store';
 import { runTransaction, type AppDatabase } from './transaction';
 
 export interface ImportOptions {
@@ -19,25 +23,182 @@ export interface ImportOptions {
   now: Date;
   /** When set, a file holding a deck with another id is rejected (a built-in index entry names its deck). */
   expectedId?: string;
+  /**
+   * `keep`: cards new to the collection take the schedule, suspension and reviews the file carries. Cards
+   * already in the collection always keep their own. Default `drop`: every new card starts new.
+   */
+  scheduling?: 'keep' | 'drop';
+  /**
+   * Delete the deck's cards that are not in the file (their review logs stay). Default: only for built-in
+   * decks; a shared deck re-imported never takes away cards the learner has.
+   */
+  removeMissing?: boolean;
+  /**
+   * Before writing, copy the deck as it was (record, cards, their logs) into `snapshots`, in the same
+   * transaction, so the import can be undone. `label` is what the learner sees.
+   */
+  snapshot?: { id: string; label: string };
 }
 
 export interface ImportResult {
   deckId: string;
-  /** Cards new to the collection, queued as new cards in file order. */
+  /** Cards new to the collection, queued as new cards in file order (or scheduled, with scheduling kept). */
   added: number;
   /** Cards already in the deck whose content (or position) changed; their schedule and history are kept. */
   updated: number;
   /** Cards already in the deck and identical in the file: not rewritten. */
   unchanged: number;
-  /** Cards of the deck no longer in the file: deleted (their review logs stay). */
+  /** Cards of the deck no longer in the file: deleted (their review logs stay), or kept. */
   removed: number;
+  /** Review logs added from the file (scheduling kept). */
+  reviews: number;
+  /** The deck existed before this import. */
+  existed: boolean;
+}
+
+/** What an import would do, worked out without writing: `previewImport` shows it, `importDeck` applies it. */
+interface ImportPlan {
+  file: DeckFile;
+  existingDeck: DeckRecord | undefined;
+  ownCards: CardRecord[];
+  writes: CardRecord[];
+  logs: ReviewLogRecord[];
+  removedIds: string[];
+  result: ImportResult;
+}
+
+type ImportTx = IDBPTransaction<
+  AppDB,
+  ('decks' | 'cards' | 'review-logs' | 'snapshots')[],
+  IDBTransactionMode
+>;
+
+/** Validates untrusted deck data, throwing `StorageError` kind `invalid` with the bad fields named. */
+export function validDeckFile(deck: unknown, expectedId?: string): DeckFile {
+  const parsed = parseDeckFile(deck);
+  if (!parsed.ok) {
+    throw new StorageError(
+      'invalid',
+      `This is not a valid deck file, so nothing was imported: ${parsed.errors.join('; ')}`,
+      { details: parsed.errors },
+    );
+  }
+  if (expectedId !== undefined && parsed.value.id !== expectedId) {
+    throw new StorageError('invalid', `The deck file holds deck "${parsed.value.id}", not "${expectedId}".`);
+  }
+  return parsed.value;
+}
+
+async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions): Promise<ImportPlan> {
+  const decks = tx.objectStore('decks');
+  const cards = tx.objectStore('cards');
+  const [existingDeck, ownCards] = await Promise.all([
+    decks.get(file.id),
+    cards.index('by-deck').getAll(file.id),
+  ]);
+  if (existingDeck?.builtIn && !options.builtIn) {
+    throw new StorageError(
+      'invalid',
+      `"${existingDeck.title}" is a built-in deck and updates itself; a file with the same deck id ("${file.id}") cannot replace it.`,
+    );
+  }
+  const own = new Map(ownCards.map((card) => [card.id, card]));
+
+  // Ids this deck does not own yet must not belong to another deck: reject before writing anything.
+  const foreignIds = file.cards.map((card) => card.id).filter((id) => !own.has(id));
+  const found = await Promise.all(foreignIds.map((id) => cards.get(id)));
+  const conflicts = found.filter((card): card is CardRecord => card !== undefined);
+  if (conflicts.length > 0) {
+    const list = conflicts
+      .slice(0, 5)
+      .map((card) => `"${card.id}" (deck "${card.deckId}")`)
+      .join(', ');
+    throw new StorageError(
+      'invalid',
+      `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} of this deck already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. Nothing was imported.`,
+      { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
+    );
+  }
+
+  const keepScheduling = options.scheduling === 'keep';
+  const writes: CardRecord[] = [];
+  const logs: ReviewLogRecord[] = [];
+  let added = 0;
+  let updated = 0;
+  const maxPosition = ownCards.reduce((max, card) => Math.max(max, card.position), -1);
+  const removeMissing = options.removeMissing ?? options.builtIn;
+  file.cards.forEach((card, index) => {
+    const existing = own.get(card.id);
+    // Kept cards that the file no longer lists stay before the file's cards when they are not removed.
+    const rank = removeMissing ? index : index + maxPosition + 1;
+    if (!existing) {
+      const scheduled = keepScheduling && card.schedule !== undefined;
+      const record = makeCardRecord(
+        file.id,
+        card,
+        rank,
+        scheduled ? fsrsOf(card.schedule!) : newFsrsCard(options.now),
+        options.now,
+      );
+      writes.push(
+        scheduled && card.schedule!.suspended ? withIndexKeys({ ...record, suspended: true }) : record,
+      );
+      if (keepScheduling) logs.push(...logsOf(card));
+      added += 1;
+      return;
+    }
+    own.delete(card.id);
+    const next = updateCardContent(existing, card, file.id, removeMissing ? index : existing.position);
+    if (!deepEqual(next, existing)) {
+      writes.push(next);
+      updated += 1;
+    }
+  });
+  const removedIds = removeMissing ? [...own.keys()] : [];
+  // A review the collection already has (the same file imported again) is not stored twice.
+  const present = await Promise.all(logs.map((log) => tx.objectStore('review-logs').getKey(log.id)));
+  const newLogs = logs.filter((_, i) => present[i] === undefined);
+  return {
+    file,
+    existingDeck,
+    ownCards,
+    writes,
+    logs: newLogs,
+    removedIds,
+    result: {
+      deckId: file.id,
+      added,
+      updated,
+      unchanged: file.cards.length - added - updated,
+      removed: removedIds.length,
+      reviews: newLogs.length,
+      existed: existingDeck !== undefined,
+    },
+  };
 }
 
 /**
- * Imports a deck file (a `DeckFile` or untrusted JSON: it is validated here with `parseDeckFile`) in one transaction over `decks`
- * and `cards`: creates or updates the deck record; adds cards that are new as new cards (rank = position in
- * the file); gives existing cards the new content while keeping their FSRS state, suspension, bury and
- * history; deletes the deck's cards that are no longer in the file (their review logs stay).
+ * What importing this deck would do (cards added, updated, unchanged, removed), without writing anything.
+ * Rejects like `importDeck` does when the deck cannot be imported.
+ */
+export async function previewImport(
+  db: AppDatabase,
+  deck: unknown,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const file = validDeckFile(deck, options.expectedId);
+  return runTransaction(db, ['decks', 'cards', 'review-logs', 'snapshots'], 'readonly', async (tx) => {
+    return (await planImport(tx, file, options)).result;
+  });
+}
+
+/**
+ * Imports a deck file (a `DeckFile` or untrusted JSON: it is validated here with `parseDeckFile`) in one
+ * transaction: creates or updates the deck record; adds cards that are new (as new cards, or with the file's
+ * schedule and reviews when `scheduling` is `keep`); gives existing cards the new content while keeping their
+ * FSRS state, suspension, bury and history; deletes the deck's cards that are no longer in the file when
+ * `removeMissing` (their review logs stay). With `snapshot`, the deck as it was is copied first, in the same
+ * transaction.
  * Rejects with `StorageError` kind `invalid`, leaving the database unchanged, when the file is not a valid
  * deck, when a card id already belongs to another deck, or when a custom import would replace a built-in deck.
  */
@@ -46,73 +207,26 @@ export async function importDeck(
   deck: unknown,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const parsed = parseDeckFile(deck);
-  if (!parsed.ok) {
-    throw new StorageError(
-      'invalid',
-      `This is not a valid deck file, so nothing was imported: ${parsed.errors.join('; ')}`,
-      {
-        details: parsed.errors,
-      },
-    );
-  }
-  const file = parsed.value;
-  if (options.expectedId !== undefined && file.id !== options.expectedId) {
-    throw new StorageError('invalid', `The deck file holds deck "${file.id}", not "${options.expectedId}".`);
-  }
+  const file = validDeckFile(deck, options.expectedId);
   const now = options.now.getTime();
-
-  return runTransaction(db, ['decks', 'cards'], 'readwrite', async (tx) => {
+  const stores = ['decks', 'cards', 'review-logs', 'snapshots'] as (
+    'decks' | 'cards' | 'review-logs' | 'snapshots'
+  )[];
+  return runTransaction(db, stores, 'readwrite', async (tx) => {
+    const plan = await planImport(tx, file, options);
+    if (options.snapshot) {
+      await putSnapshot(tx, {
+        id: options.snapshot.id,
+        label: options.snapshot.label,
+        reason: 'import',
+        time: now,
+        deckIds: [file.id],
+        decks: plan.existingDeck ? [plan.existingDeck] : [],
+        cards: plan.ownCards,
+      });
+    }
     const decks = tx.objectStore('decks');
     const cards = tx.objectStore('cards');
-
-    const [existingDeck, ownCards] = await Promise.all([
-      decks.get(file.id),
-      cards.index('by-deck').getAll(file.id),
-    ]);
-    if (existingDeck?.builtIn && !options.builtIn) {
-      throw new StorageError(
-        'invalid',
-        `"${existingDeck.title}" is a built-in deck and updates itself; a file with the same deck id ("${file.id}") cannot replace it.`,
-      );
-    }
-    const own = new Map(ownCards.map((card) => [card.id, card]));
-
-    // Ids this deck does not own yet must not belong to another deck: reject before writing anything.
-    const foreignIds = file.cards.map((card) => card.id).filter((id) => !own.has(id));
-    const found = await Promise.all(foreignIds.map((id) => cards.get(id)));
-    const conflicts = found.filter((card): card is CardRecord => card !== undefined);
-    if (conflicts.length > 0) {
-      const list = conflicts
-        .slice(0, 5)
-        .map((card) => `"${card.id}" (deck "${card.deckId}")`)
-        .join(', ');
-      throw new StorageError(
-        'invalid',
-        `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} of this deck already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. Nothing was imported.`,
-        { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
-      );
-    }
-
-    const writes: CardRecord[] = [];
-    let added = 0;
-    let updated = 0;
-    file.cards.forEach((card, rank) => {
-      const existing = own.get(card.id);
-      if (!existing) {
-        writes.push(makeCardRecord(file.id, card, rank, newFsrsCard(options.now), options.now));
-        added += 1;
-        return;
-      }
-      own.delete(card.id);
-      const next = updateCardContent(existing, card, file.id, rank);
-      if (!deepEqual(next, existing)) {
-        writes.push(next);
-        updated += 1;
-      }
-    });
-    const removedIds = [...own.keys()];
-
     const record: DeckRecord = {
       id: file.id,
       title: file.title,
@@ -121,24 +235,19 @@ export async function importDeck(
       tags: [...file.tags],
       builtIn: options.builtIn,
       hash: options.hash,
-      cardCount: file.cards.length,
-      importedAt: existingDeck?.importedAt ?? now,
+      cardCount: plan.ownCards.length - plan.removedIds.length + plan.result.added,
+      importedAt: plan.existingDeck?.importedAt ?? now,
       updatedAt: now,
     };
     if (file.topic !== undefined) record.topic = file.topic;
 
     await Promise.all([
       decks.put(record),
-      ...writes.map((card) => cards.put(card)),
-      ...removedIds.map((id) => cards.delete(id)),
+      ...plan.writes.map((card) => cards.put(card)),
+      ...plan.removedIds.map((id) => cards.delete(id)),
+      ...plan.logs.map((log) => tx.objectStore('review-logs').put(log)),
     ]);
-    return {
-      deckId: file.id,
-      added,
-      updated,
-      unchanged: file.cards.length - added - updated,
-      removed: removedIds.length,
-    };
+    return plan.result;
   });
 }
 

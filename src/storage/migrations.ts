@@ -16,7 +16,7 @@ export type UpgradeDatabase = IDBPDatabase<AppDB>;
 export type UpgradeTransaction = IDBPTransaction<AppDB, ArrayLike<StoreNames<AppDB>>, 'versionchange'>;
 
 /** The version the app's code expects; `openAppDb` opens (and upgrades to) this one. */
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;
 
 /** Version 1: the stores, with the two indexes the first release needed. */
 export function migrateTo1(db: UpgradeDatabase): void {
@@ -129,6 +129,15 @@ export async function migrateTo3(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
+/**
+ * Version 4: the `snapshots` store. Imports, restores and deck deletions copy what they replace into it in
+ * their own transaction, so each can be undone. No existing record changes.
+ */
+export function migrateTo4(db: UpgradeDatabase): void {
+  const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+  snapshots.createIndex('by-time', 'time');
+}
+
 /** Applies every migration above `oldVersion`, in order. */
 export async function runMigrations(
   db: UpgradeDatabase,
@@ -139,4 +148,5 @@ export async function runMigrations(
   if (oldVersion < 3) createQuarantine(db);
   if (oldVersion < 2) await migrateTo2(tx);
   if (oldVersion < 3) await migrateTo3(tx);
+  if (oldVersion < 4) migrateTo4(db);
 }

@@ -5,6 +5,28 @@
 import type { DBSchema } from 'idb';
 import type { CardRecord, DeckRecord, ReviewLogRecord, Settings } from '../domain/types';
 
+/** Why a snapshot was taken. */
+export type SnapshotReason = 'import' | 'delete-deck' | 'restore';
+
+/**
+ * The decks an operation is about to change, as they were: their records, cards and the cards' review
+ * logs. Bringing a snapshot back puts these decks back exactly as they were (and removes decks listed in
+ * `deckIds` that had no record then, i.e. that the operation created).
+ */
+export interface SnapshotRecord {
+  id: string;
+  /** Epoch ms when it was taken. */
+  time: number;
+  reason: SnapshotReason;
+  /** What the user sees, e.g. 'Before importing "Journal club"'. */
+  label: string;
+  /** Every deck the snapshot covers, including ones that did not exist yet. */
+  deckIds: string[];
+  decks: DeckRecord[];
+  cards: CardRecord[];
+  logs: ReviewLogRecord[];
+}
+
 export interface AppDB extends DBSchema {
   decks: {
     key: string;
@@ -38,6 +60,15 @@ export interface AppDB extends DBSchema {
   meta: {
     key: string;
     value: unknown;
+  };
+  /**
+   * Copies of what an import, a restore or a deck deletion replaced, taken in the same transaction, so the
+   * learner can bring it back (version 4). See snapshot-store.ts.
+   */
+  snapshots: {
+    key: string;
+    value: SnapshotRecord;
+    indexes: { 'by-time': number };
   };
   /** Records an upgrade could not use, kept whole with the reason (version 3). */
   quarantine: {

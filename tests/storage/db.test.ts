@@ -98,7 +98,7 @@ describe('openAppDb on a fresh database', () => {
     const db = await openTestDb();
     expect(DB_NAME).toBe('sarcomet');
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
       'cards',
       'decks',
@@ -106,6 +106,7 @@ describe('openAppDb on a fresh database', () => {
       'quarantine',
       'review-logs',
       'settings',
+      'snapshots',
     ]);
     const tx = db.transaction(['cards', 'review-logs']);
     expect([...tx.objectStore('cards').indexNames].sort()).toEqual([
@@ -238,6 +239,57 @@ describe('migration from version 1', () => {
     expect(stored).toEqual(withIndexKeys({ ...c0!, position: c0!.addedAt }));
     expect(stored?.fsrs.state).toBe(CardState.New);
     expect(await dueCards(db, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration from version 3', () => {
+  it('keeps every record and adds the snapshots store', async () => {
+    const name = uniqueDbName('v3');
+    const open = indexedDB.open(name, 3);
+    open.onupgradeneeded = () => {
+      const raw = open.result;
+      raw.createObjectStore('decks', { keyPath: 'id' });
+      const cards = raw.createObjectStore('cards', { keyPath: 'id' });
+      for (const [index, path] of [
+        ['by-deck', 'deckId'],
+        ['by-due', 'due'],
+        ['by-new', ['deckId', 'newRank']],
+        ['by-fact', 'factId'],
+        ['by-review', 'reviewDue'],
+        ['by-deck-review', ['deckId', 'reviewDue']],
+        ['by-learning', 'learnDue'],
+      ] as const) {
+        cards.createIndex(index, path as string | string[]);
+      }
+      const logs = raw.createObjectStore('review-logs', { keyPath: 'id' });
+      logs.createIndex('by-time', 'time');
+      logs.createIndex('by-card', 'cardId');
+      raw.createObjectStore('settings');
+      raw.createObjectStore('meta');
+      raw.createObjectStore('quarantine', { autoIncrement: true });
+    };
+    const v3 = await request(open);
+    const [c0, c1] = makeCards('alpha', 2);
+    const graded = makeGrade(c1!, Grade.Good, NOW, 'log-v3');
+    const tx = v3.transaction(['cards', 'review-logs', 'meta'], 'readwrite');
+    tx.objectStore('cards').put(c0);
+    tx.objectStore('cards').put(graded.card);
+    tx.objectStore('review-logs').put(graded.log);
+    tx.objectStore('meta').put('kept', 'some-key');
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    v3.close();
+
+    const db = await openAppDb(name);
+    expect(db.version).toBe(4);
+    expect(await db.getAll('cards')).toEqual([c0, graded.card]);
+    expect(await db.getAll('review-logs')).toEqual([graded.log]);
+    expect(await getMeta(db, 'some-key')).toBe('kept');
+    expect(await db.count('snapshots')).toBe(0);
+    expect(db.transaction('snapshots').store.indexNames.contains('by-time')).toBe(true);
     db.close();
   });
 });

@@ -24,7 +24,15 @@ describe('importDeck', () => {
 
     const result = await importDeck(db, file, { builtIn: true, hash: 'aaaa1111', now: NOW });
 
-    expect(result).toEqual({ deckId: 'alpha', added: 3, updated: 0, unchanged: 0, removed: 0 });
+    expect(result).toEqual({
+      deckId: 'alpha',
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      reviews: 0,
+      existed: false,
+    });
     expect(await getDeck(db, 'alpha')).toEqual({
       id: 'alpha',
       title: 'Deck alpha',
@@ -70,7 +78,15 @@ describe('importDeck', () => {
     ]);
     const result = await importDeck(db, next, { builtIn: true, hash: 'bbbb2222', now: LATER });
     // c0 reworded and moved, c1 (suspended) and c2 moved one place down: all three updated.
-    expect(result).toEqual({ deckId: 'alpha', added: 1, updated: 3, unchanged: 0, removed: 1 });
+    expect(result).toEqual({
+      deckId: 'alpha',
+      added: 1,
+      updated: 3,
+      unchanged: 0,
+      removed: 1,
+      reviews: 0,
+      existed: true,
+    });
 
     const s0 = await getCard(db, 'alpha.c0');
     expect(s0?.back).toBe('A better answer.');
@@ -209,7 +225,9 @@ describe('syncBuiltInDecks', () => {
     );
     expect(fetchDeck.mock.calls).toEqual([['beta.json']]);
     expect(second.unchanged).toEqual(['alpha']);
-    expect(second.imported).toEqual([{ deckId: 'beta', added: 1, updated: 0, unchanged: 2, removed: 0 }]);
+    expect(second.imported).toEqual([
+      { deckId: 'beta', added: 1, updated: 0, unchanged: 2, removed: 0, reviews: 0, existed: true },
+    ]);
     expect(await getDeck(db, 'beta')).toMatchObject({ hash: 'bbbb2222', builtIn: true, cardCount: 3 });
     expect(await getDeck(db, 'alpha')).toMatchObject({ hash: 'aaaa1111', updatedAt: NOW.getTime() });
   });
