@@ -111,3 +111,15 @@ export function deckFileOf(
   if (deck.topic !== undefined) file.topic = deck.topic;
   return file;
 }
+
+/** A file name for a deck's export: its title, made safe, and `.sarcomet.json`. */
+export function deckFileName(deck: Pick<DeckFile, 'id' | 'title'>): string {
+  const base = deck.title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return `${base || deck.id.replace(/[^a-z0-9-]/g, '-')}.sarcomet.json`;
+}
