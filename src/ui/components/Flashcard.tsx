@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { CardRecord } from '../../domain/types';
+import RichText from './RichText';
 import SourceDetails from './SourceDetails';
 
 const KIND_LABEL: Record<CardRecord['kind'], string> = {
@@ -9,7 +10,10 @@ const KIND_LABEL: Record<CardRecord['kind'], string> = {
   mcq: 'Multiple choice',
 };
 
-/** A card: its front, and when `revealed` its back and source. Text only: card content is never HTML. */
+/**
+ * A card: its front, and when `revealed` its back and source. Plain text stays text; a card with markup is
+ * rendered through `RichText`, which sanitizes it.
+ */
 export default function Flashcard(props: { card: CardRecord; revealed: boolean; deckTitle: string }) {
   return (
     <article class="flashcard card-surface" aria-label="Card">
@@ -18,12 +22,14 @@ export default function Flashcard(props: { card: CardRecord; revealed: boolean; 
         <span>{KIND_LABEL[props.card.kind]}</span>
       </div>
       <h2 class="front" id="card-front" data-card-id={props.card.id}>
-        {props.card.front}
+        <RichText text={props.card.front} markup={props.card.markup} />
       </h2>
       <Show when={props.revealed}>
         <hr />
         <section aria-label="Answer">
-          <p class="back">{props.card.back}</p>
+          <div class="back">
+            <RichText text={props.card.back} markup={props.card.markup} />
+          </div>
           <Show when={props.card.source}>{(source) => <SourceDetails source={source()} />}</Show>
         </section>
       </Show>
