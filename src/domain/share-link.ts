@@ -11,9 +11,10 @@
 import { deflateSync, Inflate } from 'fflate';
 import { DECK_LIMITS, parseDeckFile, type DeckFile } from './deck-format';
 import { carriesScheduling, type ImportCandidate } from './import-candidate';
+import { SHARE_HASH_PREFIX } from './share-hash';
 
-/** The fragment's key: a location hash starting with this is a share link. */
-export const SHARE_HASH_PREFIX = '#deck=';
+export { SHARE_HASH_PREFIX };
+
 /** The link format's version, the part of the payload before the first dot. */
 export const SHARE_LINK_VERSION = '1';
 

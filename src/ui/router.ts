@@ -3,6 +3,7 @@
  * index.html without any server rewrite.
  */
 import { createSignal, onCleanup } from 'solid-js';
+import { SHARE_HASH_PREFIX } from '../domain/share-hash';
 
 export type Route =
   | { name: 'home' }
@@ -10,10 +11,14 @@ export type Route =
   | { name: 'decks' }
   | { name: 'deck'; deckId: string }
   | { name: 'settings' }
+  /** A share link: `#deck=<payload>`, the deck itself in the fragment (src/domain/share-link.ts). */
+  | { name: 'shared-deck'; payload: string }
   | { name: 'not-found'; path: string };
 
 /** Parses a location hash such as "#/study/biology". */
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith(SHARE_HASH_PREFIX))
+    return { name: 'shared-deck', payload: hash.slice(SHARE_HASH_PREFIX.length) };
   const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
@@ -38,6 +43,8 @@ export function href(route: Route): string {
       return `#/decks/${encodeURIComponent(route.deckId)}`;
     case 'settings':
       return '#/settings';
+    case 'shared-deck':
+      return `${SHARE_HASH_PREFIX}${route.payload}`;
     case 'not-found':
       return '#/';
   }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { encodeShareLink } from '../../src/domain/share-link';
+import { href, parseRoute } from '../../src/ui/router';
+
+describe('router', () => {
+  it.each([
+    ['#deck=1.abc', { name: 'shared-deck', payload: '1.abc' }],
+    ['#deck=', { name: 'shared-deck', payload: '' }],
+    ['#deck=2.x/y', { name: 'shared-deck', payload: '2.x/y' }],
+    ['#/decks/deck=1', { name: 'deck', deckId: 'deck=1' }],
+    ['#/deck=1.abc', { name: 'not-found', path: '/deck=1.abc' }],
+  ])('parses %s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('takes a share link as a shared deck, and its href is the link again', () => {
+    const link = encodeShareLink({
+      format: 'sarcomet-deck',
+      version: 1,
+      id: 'd',
+      title: 'D',
+      description: '',
+      language: 'en',
+      tags: [],
+      cards: [{ id: 'c', factId: 'c', kind: 'qa', front: 'F', back: 'B', tags: [] }],
+    });
+    if (!link.ok) throw new Error('not encoded');
+    const route = parseRoute(link.fragment);
+    expect(route.name).toBe('shared-deck');
+    expect(href(route)).toBe(link.fragment);
+  });
+});
