@@ -16,6 +16,7 @@ import {
 } from '../storage/custom-deck-store';
 import { deleteDeck, restoreSnapshot } from '../storage/snapshot-store';
 import { now } from './clock';
+import { downloadBlob } from './download';
 import type { Collection } from './create-collection';
 
 /** Every card of a deck, in deck order. */
@@ -108,14 +109,6 @@ export async function downloadDeck(
   const file = await exportDeck(await collection.db(), deckId, { scheduling });
   const name = deckFileName(file);
   const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(blob, name);
   return name;
 }
