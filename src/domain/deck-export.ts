@@ -13,7 +13,7 @@ import {
 import type { CardRecord, DeckRecord, FsrsCard, PackedSchedule, ReviewLogRecord } from './types';
 
 /** A card's FSRS state and suspension as a deck file carries them. */
-export function scheduleOf(card: Pick<CardRecord, 'fsrs' | 'suspended'>): CardSchedule {
+export function scheduleOf(card: Pick<CardRecord, 'fsrs' | 'suspended' | 'resetAt'>): CardSchedule {
   const { fsrs } = card;
   const schedule: CardSchedule = {
     due: fsrs.due.getTime(),
@@ -28,6 +28,7 @@ export function scheduleOf(card: Pick<CardRecord, 'fsrs' | 'suspended'>): CardSc
   };
   if (fsrs.last_review) schedule.lastReview = fsrs.last_review.getTime();
   if (card.suspended) schedule.suspended = true;
+  if (card.resetAt !== undefined) schedule.resetAt = card.resetAt;
   return schedule;
 }
 

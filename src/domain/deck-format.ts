@@ -101,6 +101,8 @@ export const ScheduleSchema = v.strictObject({
   state: StateNumber,
   lastReview: v.optional(EpochMs),
   suspended: v.optional(v.boolean()),
+  /** When the learner last reset the card to new; reviews before it are history. */
+  resetAt: v.optional(EpochMs),
 });
 export type CardSchedule = v.InferOutput<typeof ScheduleSchema>;
 

@@ -83,6 +83,11 @@ export interface CardRecord {
   position: number;
   /** Epoch ms when the card entered the collection. */
   addedAt: number;
+  /**
+   * Epoch ms when the learner last reset the card to new ("Forget"). Its reviews before then are kept as
+   * history; a replay of its schedule starts after them.
+   */
+  resetAt?: number;
 }
 
 /**

@@ -47,7 +47,9 @@ export function verifyCollection(
   }
   const problems: CollectionProblem[] = [];
   for (const card of cards) {
-    const history = (logsByCard.get(card.id) ?? []).sort(byTime);
+    // Reviews before a reset ("Forget") are history; the schedule starts again after them.
+    const resetAt = card.resetAt ?? -Infinity;
+    const history = (logsByCard.get(card.id) ?? []).filter((log) => log.time >= resetAt).sort(byTime);
     logsByCard.delete(card.id);
     const first = history[0];
     if (!first) {

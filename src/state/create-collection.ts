@@ -102,6 +102,8 @@ export function createCollection(): Collection {
     revision,
     db,
     changed(kind = 'cards', cardIds) {
+      // Deck records changed (one added, renamed, deleted or imported): this tab's list follows at once.
+      if (kind === 'decks') void refreshDecks().catch(() => undefined);
       setRevision((r) => r + 1);
       channel.post(cardIds ? { kind, cardIds } : { kind });
     },

@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
 import { fsrsOf, logsOf } from '../domain/deck-export';
-import { parseDeckFile, type DeckFile, type DeckIndex } from '../domain/deck-format';
+import { parseDeckFile, type CardSchedule, type DeckFile, type DeckIndex } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/types';
 import { getDeck } from './deck-store';
@@ -140,9 +140,7 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
         scheduled ? fsrsOf(card.schedule!) : newFsrsCard(options.now),
         options.now,
       );
-      writes.push(
-        scheduled && card.schedule!.suspended ? withIndexKeys({ ...record, suspended: true }) : record,
-      );
+      writes.push(scheduled ? withSchedule(record, card.schedule!) : record);
       if (keepScheduling) logs.push(...logsOf(card));
       added += 1;
       return;
@@ -301,6 +299,13 @@ function asSyncError(error: unknown, file: string): StorageError {
       cause: error,
     },
   );
+}
+
+/** A new card record given the suspension and reset time a file's schedule carries. */
+function withSchedule(record: CardRecord, schedule: CardSchedule): CardRecord {
+  const next: CardRecord = { ...record, suspended: schedule.suspended ?? false };
+  if (schedule.resetAt !== undefined) next.resetAt = schedule.resetAt;
+  return withIndexKeys(next);
 }
 
 /** Structural equality of stored records (plain objects, arrays, Dates, primitives), ignoring key order. */

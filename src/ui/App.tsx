@@ -1,13 +1,14 @@
 import { createEffect, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { blocked, versionChanged } from '../state/app-db';
 import { createCollection } from '../state/create-collection';
+import { createImportFlow } from '../state/create-import-flow';
 import { createInstallPrompt } from '../pwa/create-install-prompt';
 import { createServiceWorker } from '../pwa/create-service-worker';
 import InstallHint from './components/InstallHint';
 import NavBar, { type NavName } from './components/NavBar';
 import UpdatePrompt from './components/UpdatePrompt';
-import { CollectionContext } from './context';
-import { createRoute, type Route } from './router';
+import { CollectionContext, ImportFlowContext } from './context';
+import { createRoute, navigate, type Route } from './router';
 import HomeScreen from './screens/HomeScreen';
 import { loadStudyScreen } from './screens/lazy';
 
@@ -17,10 +18,12 @@ const StudyScreen = lazy(loadStudyScreen);
 const DecksScreen = lazy(() => import('./screens/DecksScreen'));
 const DeckScreen = lazy(() => import('./screens/DeckScreen'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
+const NoteEditorScreen = lazy(() => import('./screens/NoteEditorScreen'));
+const ImportDialog = lazy(() => import('./components/ImportDialog'));
 
 function navName(route: Route): NavName | null {
   if (route.name === 'home' || route.name === 'study') return 'home';
-  if (route.name === 'decks' || route.name === 'deck') return 'decks';
+  if (route.name === 'decks' || route.name === 'deck' || route.name === 'edit-note') return 'decks';
   if (route.name === 'settings') return 'settings';
   return null;
 }
@@ -30,6 +33,7 @@ export default function App() {
   const route = createRoute();
   const serviceWorker = createServiceWorker();
   const installPrompt = createInstallPrompt();
+  const importFlow = createImportFlow(collection);
 
   onMount(() => void collection.load());
 
@@ -49,69 +53,89 @@ export default function App() {
 
   return (
     <CollectionContext.Provider value={collection}>
-      <div class="app">
-        <a class="skip-link" href="#main">
-          Skip to content
-        </a>
-        <Show when={versionChanged() || blocked()}>
-          <div class="banner" role="alert">
-            <p>
-              {versionChanged()
-                ? 'SarcoMet was updated in another tab. Reload to keep studying; your reviews are saved.'
-                : 'Close other SarcoMet tabs so this one can update its data.'}
-            </p>
-            <button type="button" class="btn btn-small" onClick={() => location.reload()}>
-              Reload
-            </button>
-          </div>
-        </Show>
-        <Show when={collection.state() === 'error' && route().name !== 'home'}>
-          <div class="banner" role="alert">
-            <p>{collection.error()}</p>
-            <button type="button" class="btn btn-small" onClick={() => void collection.load()}>
-              Try again
-            </button>
-          </div>
-        </Show>
-        <Switch>
-          <Match when={route().name === 'home'}>
-            <HomeScreen />
-          </Match>
-          <Match when={route().name === 'study' && route()}>
-            {(r) => <StudyScreen deckId={(r() as Extract<Route, { name: 'study' }>).deckId} />}
-          </Match>
-          <Match when={route().name === 'decks'}>
-            <DecksScreen />
-          </Match>
-          <Match when={route().name === 'deck' && route()}>
-            {(r) => <DeckScreen deckId={(r() as Extract<Route, { name: 'deck' }>).deckId} />}
-          </Match>
-          <Match when={route().name === 'settings'}>
-            <SettingsScreen />
-          </Match>
-          <Match when={route().name === 'not-found'}>
-            <main id="main" tabindex="-1" class="empty">
-              <h1>Page not found</h1>
-              <a href="#/">Go to Home</a>
-            </main>
-          </Match>
-        </Switch>
-        <Show when={route().name === 'home'}>
-          <InstallHint
-            mode={installPrompt.mode()}
-            onInstall={() => void installPrompt.install()}
-            onDismiss={installPrompt.dismiss}
+      <ImportFlowContext.Provider value={importFlow}>
+        <div class="app">
+          <a class="skip-link" href="#main">
+            Skip to content
+          </a>
+          <Show when={versionChanged() || blocked()}>
+            <div class="banner" role="alert">
+              <p>
+                {versionChanged()
+                  ? 'SarcoMet was updated in another tab. Reload to keep studying; your reviews are saved.'
+                  : 'Close other SarcoMet tabs so this one can update its data.'}
+              </p>
+              <button type="button" class="btn btn-small" onClick={() => location.reload()}>
+                Reload
+              </button>
+            </div>
+          </Show>
+          <Show when={collection.state() === 'error' && route().name !== 'home'}>
+            <div class="banner" role="alert">
+              <p>{collection.error()}</p>
+              <button type="button" class="btn btn-small" onClick={() => void collection.load()}>
+                Try again
+              </button>
+            </div>
+          </Show>
+          <Switch>
+            <Match when={route().name === 'home'}>
+              <HomeScreen />
+            </Match>
+            <Match when={route().name === 'study' && route()}>
+              {(r) => <StudyScreen deckId={(r() as Extract<Route, { name: 'study' }>).deckId} />}
+            </Match>
+            <Match when={route().name === 'decks'}>
+              <DecksScreen />
+            </Match>
+            <Match when={route().name === 'deck' && route()}>
+              {(r) => <DeckScreen deckId={(r() as Extract<Route, { name: 'deck' }>).deckId} />}
+            </Match>
+            <Match when={route().name === 'edit-note' && route()}>
+              {(r) => {
+                const editing = () => r() as Extract<Route, { name: 'edit-note' }>;
+                return <NoteEditorScreen deckId={editing().deckId} noteId={editing().noteId} />;
+              }}
+            </Match>
+            <Match when={route().name === 'settings'}>
+              <SettingsScreen />
+            </Match>
+            <Match when={route().name === 'not-found'}>
+              <main id="main" tabindex="-1" class="empty">
+                <h1>Page not found</h1>
+                <a href="#/">Go to Home</a>
+              </main>
+            </Match>
+          </Switch>
+          <Show when={route().name === 'home'}>
+            <InstallHint
+              mode={installPrompt.mode()}
+              onInstall={() => void installPrompt.install()}
+              onDismiss={installPrompt.dismiss}
+            />
+          </Show>
+          <UpdatePrompt
+            updateAvailable={serviceWorker.updateAvailable()}
+            offlineReady={serviceWorker.offlineReady()}
+            onReload={() => void serviceWorker.reload()}
+            onDismissUpdate={serviceWorker.dismissUpdate}
+            onDismissOfflineReady={serviceWorker.dismissOfflineReady}
           />
-        </Show>
-        <UpdatePrompt
-          updateAvailable={serviceWorker.updateAvailable()}
-          offlineReady={serviceWorker.offlineReady()}
-          onReload={() => void serviceWorker.reload()}
-          onDismissUpdate={serviceWorker.dismissUpdate}
-          onDismissOfflineReady={serviceWorker.dismissOfflineReady}
-        />
-        <NavBar current={navName(route())} />
-      </div>
+          <NavBar current={navName(route())} />
+          <Show when={importFlow.phase().name !== 'idle'}>
+            <ImportDialog
+              phase={importFlow.phase()}
+              onConfirm={(keep) => void importFlow.confirm(keep)}
+              onUndo={() => void importFlow.undo()}
+              onOpenDeck={(deckId) => {
+                importFlow.close();
+                navigate({ name: 'deck', deckId });
+              }}
+              onClose={importFlow.close}
+            />
+          </Show>
+        </div>
+      </ImportFlowContext.Provider>
     </CollectionContext.Provider>
   );
 }

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'study'; deckId: string | null }
   | { name: 'decks' }
   | { name: 'deck'; deckId: string }
+  /** The card editor: a new note (`noteId` null) or an existing one. */
+  | { name: 'edit-note'; deckId: string; noteId: string | null }
   | { name: 'settings' }
   /** A share link: `#deck=<payload>`, the deck itself in the fragment (src/domain/share-link.ts). */
   | { name: 'shared-deck'; payload: string }
@@ -26,6 +28,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'study' && parts.length <= 2) return { name: 'study', deckId: second ?? null };
   if (first === 'decks' && parts.length === 1) return { name: 'decks' };
   if (first === 'decks' && second && parts.length === 2) return { name: 'deck', deckId: second };
+  if (first === 'decks' && second && parts[2] === 'new' && parts.length === 3) {
+    return { name: 'edit-note', deckId: second, noteId: null };
+  }
+  if (first === 'decks' && second && parts[2] === 'notes' && parts[3] && parts.length === 4) {
+    return { name: 'edit-note', deckId: second, noteId: parts[3] };
+  }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -41,6 +49,10 @@ export function href(route: Route): string {
       return '#/decks';
     case 'deck':
       return `#/decks/${encodeURIComponent(route.deckId)}`;
+    case 'edit-note':
+      return route.noteId
+        ? `#/decks/${encodeURIComponent(route.deckId)}/notes/${encodeURIComponent(route.noteId)}`
+        : `#/decks/${encodeURIComponent(route.deckId)}/new`;
     case 'settings':
       return '#/settings';
     case 'shared-deck':

@@ -1,0 +1,114 @@
+/**
+ * What the deck screens do to decks and cards, wired to storage: each action runs in one transaction,
+ * tells this tab and the others (`collection.changed`) and rejects with a message the screen can show.
+ */
+import type { NoteInput } from '../domain/notes';
+import { newId } from '../domain/notes';
+import type { CardRecord } from '../domain/types';
+import { cardsOfDeck, suspendCard } from '../storage/card-store';
+import {
+  createDeck,
+  deleteNotes,
+  renameDeck,
+  resetCards,
+  saveNote,
+  type SaveNoteResult,
+} from '../storage/custom-deck-store';
+import { deleteDeck, restoreSnapshot } from '../storage/snapshot-store';
+import { now } from './clock';
+import { downloadBlob } from './download';
+import type { Collection } from './create-collection';
+
+/** Every card of a deck, in deck order. */
+export async function loadDeckCards(collection: Collection, deckId: string): Promise<CardRecord[]> {
+  return cardsOfDeck(await collection.db(), deckId);
+}
+
+/** Creates an empty deck of the learner's own; resolves with its id. */
+export async function createCustomDeck(
+  collection: Collection,
+  title: string,
+  description: string,
+): Promise<string> {
+  const at = now();
+  const deck = await createDeck(await collection.db(), { id: newId(title, at), title, description }, at);
+  collection.changed('decks');
+  return deck.id;
+}
+
+export async function renameCustomDeck(
+  collection: Collection,
+  deckId: string,
+  title: string,
+  description: string,
+): Promise<void> {
+  await renameDeck(await collection.db(), deckId, title, description, now());
+  collection.changed('decks');
+}
+
+/** Deletes a deck after taking a snapshot of it; resolves with the snapshot's id, for undo. */
+export async function deleteCustomDeck(collection: Collection, deckId: string): Promise<string> {
+  const at = now();
+  const snapshotId = newId('delete', at);
+  await deleteDeck(await collection.db(), deckId, snapshotId, at);
+  collection.changed('decks');
+  return snapshotId;
+}
+
+/** Brings back what a snapshot holds (an import or a deck deletion undone). */
+export async function bringBackSnapshot(collection: Collection, snapshotId: string): Promise<void> {
+  await restoreSnapshot(await collection.db(), snapshotId);
+  collection.changed('decks');
+}
+
+/** Saves a note from the editor (a new note gets an id here); resolves with what changed. */
+export async function saveNoteOf(
+  collection: Collection,
+  deckId: string,
+  input: Omit<NoteInput, 'noteId'> & { noteId: string | null },
+): Promise<SaveNoteResult & { noteId: string }> {
+  const at = now();
+  const noteId = input.noteId ?? newId('n', at);
+  const result = await saveNote(await collection.db(), deckId, { ...input, noteId }, at);
+  collection.changed('decks');
+  return { ...result, noteId };
+}
+
+export async function deleteNotesOf(
+  collection: Collection,
+  deckId: string,
+  noteIds: string[],
+): Promise<number> {
+  const count = await deleteNotes(await collection.db(), deckId, noteIds, now());
+  collection.changed('decks');
+  return count;
+}
+
+export async function resetCardsOf(collection: Collection, ids: string[]): Promise<number> {
+  const count = await resetCards(await collection.db(), ids, now());
+  collection.changed('cards', ids);
+  return count;
+}
+
+export async function setSuspended(collection: Collection, id: string, suspended: boolean): Promise<void> {
+  await suspendCard(await collection.db(), id, suspended);
+  collection.changed('cards', [id]);
+}
+
+/**
+ * Saves a deck as a file (`.sarcomet.json`), with or without the learner's scheduling: the download the
+ * browser offers. Resolves with the file name.
+ */
+export async function downloadDeck(
+  collection: Collection,
+  deckId: string,
+  scheduling: boolean,
+): Promise<string> {
+  const { exportDeck } = await import('../storage/deck-export-store');
+  const { deckFileName } = await import('../domain/deck-export');
+  const file = await exportDeck(await collection.db(), deckId, { scheduling });
+  const name = deckFileName(file);
+  const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
+  downloadBlob(blob, name);
+  return name;
+}
