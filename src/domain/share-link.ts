@@ -11,9 +11,12 @@
 import { deflateSync, Inflate } from 'fflate';
 import { DECK_LIMITS, parseDeckFile, type DeckFile } from './deck-format';
 import { carriesScheduling, type ImportCandidate } from './import-candidate';
-import { SHARE_HASH_PREFIX } from './share-hash';
 
-export { SHARE_HASH_PREFIX };
+/**
+ * The fragment's key: a location hash starting with this is a share link. src/ui/router.ts recognises it
+ * with its own copy, so the first screen does not load this module (tests/ui/router.test.ts ties the two).
+ */
+export const SHARE_HASH_PREFIX = '#deck=';
 
 /** The link format's version, the part of the payload before the first dot. */
 export const SHARE_LINK_VERSION = '1';

@@ -2,13 +2,14 @@ import { createEffect, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { blocked, versionChanged } from '../state/app-db';
 import { createCollection } from '../state/create-collection';
 import { createImportFlow } from '../state/create-import-flow';
+import { readShareLink } from '../state/read-share-link';
 import { createInstallPrompt } from '../pwa/create-install-prompt';
 import { createServiceWorker } from '../pwa/create-service-worker';
 import InstallHint from './components/InstallHint';
 import NavBar, { type NavName } from './components/NavBar';
 import UpdatePrompt from './components/UpdatePrompt';
 import { CollectionContext, ImportFlowContext } from './context';
-import { createRoute, navigate, type Route } from './router';
+import { createRoute, navigate, replaceRoute, type Route } from './router';
 import HomeScreen from './screens/HomeScreen';
 import { loadStudyScreen } from './screens/lazy';
 
@@ -41,6 +42,15 @@ export default function App() {
     const theme = collection.settings().theme;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
+  });
+
+  // A share link (#deck=…) opens the import preview over the Decks screen; the fragment is replaced so a
+  // reload does not offer the deck again.
+  createEffect(() => {
+    const current = route();
+    if (current.name !== 'shared-deck') return;
+    importFlow.offer(readShareLink(current.payload), 'the shared deck');
+    replaceRoute({ name: 'decks' });
   });
 
   // Move focus to the new screen's content, so keyboard and screen-reader users land on it.

@@ -3,7 +3,12 @@
  * index.html without any server rewrite.
  */
 import { createSignal, onCleanup } from 'solid-js';
-import { SHARE_HASH_PREFIX } from '../domain/share-hash';
+
+/**
+ * How a share link's fragment starts; the same as `SHARE_HASH_PREFIX` of src/domain/share-link.ts, kept
+ * here so the first screen does not load the codec (tests/ui/router.test.ts checks they agree).
+ */
+const SHARE_HASH_PREFIX = '#deck=';
 
 export type Route =
   | { name: 'home' }
@@ -73,4 +78,13 @@ export function createRoute() {
 
 export function navigate(route: Route): void {
   location.hash = href(route);
+}
+
+/**
+ * Shows `route` in place of the current history entry, adding none: after a share link has been read, a
+ * reload or Back must not offer the deck again.
+ */
+export function replaceRoute(route: Route): void {
+  history.replaceState(history.state, '', href(route));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

@@ -15,6 +15,7 @@ import SourceDetails from '../components/SourceDetails';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 import TopBar from '../components/TopBar';
+import ShareDeckButton from '../components/ShareDeckButton';
 import '../styles/dialogs.css';
 
 const PAGE = 50;
@@ -171,6 +172,7 @@ export default function DeckScreen(props: { deckId: string }) {
                 <button type="button" class="btn btn-small" onClick={() => setExporting(true)}>
                   Export
                 </button>
+                <ShareDeckButton deckId={props.deckId} />
                 <Show when={custom()}>
                   <button type="button" class="btn btn-small" onClick={() => setRenaming(true)}>
                     Rename
