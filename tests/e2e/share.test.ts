@@ -4,6 +4,7 @@
  * studied there.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeckFile } from '../../src/domain/deck-format';
@@ -172,4 +173,28 @@ describe('sharing a deck', () => {
     expect(new URL(page.url()).hash).toBe('#/decks');
     await context.close();
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the share dialog and a formatted card pass axe in the ${scheme} theme`, async () => {
+      const context = await phoneContext(browser, { colorScheme: scheme });
+      const page = await context.newPage();
+      await importFromLink(page, shareUrlOf(DECK), DECK.title);
+      await page.getByRole('button', { name: 'Share', exact: true }).tap();
+      const dialog = page.getByRole('dialog', { name: `Share “${DECK.title}”` });
+      await dialog.getByRole('img', { name: /^QR code/ }).waitFor();
+      const axe = () =>
+        new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const summary = (result: Awaited<ReturnType<typeof axe>>) =>
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      await page.waitForTimeout(200);
+      expect(summary(await axe())).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Study', exact: true }).tap();
+      await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+      await page.getByRole('button', { name: /^Show answer/ }).tap();
+      await page.waitForTimeout(200);
+      expect(summary(await axe())).toEqual([]);
+      await context.close();
+    });
+  }
 });
