@@ -55,3 +55,17 @@ export function logOf(
     `log-${card.id}-${time.getTime()}`,
   );
 }
+
+/** `length` letters that do not compress (64 symbols picked by xorshift32 from `seed`), for size limits. */
+export function incompressibleText(length: number, seed = 2_463_534_242): string {
+  const symbols = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .';
+  let state = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out += symbols[(state >>> 0) % 64];
+  }
+  return out;
+}

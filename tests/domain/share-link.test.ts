@@ -1,4 +1,5 @@
 import { deflateSync, strToU8 } from 'fflate';
+import { incompressibleText } from './fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -171,16 +172,11 @@ describe('share links', () => {
   });
 
   it('never makes a link longer than the cap, and says how long it would be', () => {
-    // Text that does not compress: 64 letters picked by xorshift32.
-    let seed = 2_463_534_242;
-    const noise = () =>
-      Array.from({ length: DECK_LIMITS.maxTextLength }, () => {
-        seed ^= seed << 13;
-        seed ^= seed >>> 17;
-        seed ^= seed << 5;
-        return 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .'[(seed >>> 0) % 64];
-      }).join('');
-    const deck = deckOf(Array.from({ length: 120 }, (_, i) => card(`c${i}`, { front: noise() })));
+    const deck = deckOf(
+      Array.from({ length: 120 }, (_, i) =>
+        card(`c${i}`, { front: incompressibleText(DECK_LIMITS.maxTextLength, i + 1) }),
+      ),
+    );
     const result = encodeShareLink(deck);
     expect(result).toMatchObject({ ok: false, reason: 'too-large' });
     expect(result.bytes).toBeGreaterThan(SHARE_LINK_LIMITS.maxFragmentChars);
