@@ -44,18 +44,20 @@ export async function watchScriptSigns(context: BrowserContext): Promise<void> {
 }
 
 /**
- * What `watchScriptSigns` recorded in `page` apart from the sanitizer's own parsing, and whether any
- * payload set `window.__xss`.
+ * What `watchScriptSigns` recorded in `page` apart from the sanitizer's own parsing, the directives the
+ * sanitizer's parsing was reported under, and whether any payload set `window.__xss`.
  */
-export async function scriptSigns(page: Page): Promise<{ violations: string[]; xss: unknown }> {
+export async function scriptSigns(
+  page: Page,
+): Promise<{ violations: string[]; sanitizerReports: string[]; xss: unknown }> {
   const { violations, xss } = await page.evaluate(() => {
     const w = window as unknown as { __violations: { directive: string; source: string }[]; __xss?: unknown };
     return { violations: w.__violations, xss: w.__xss };
   });
+  const bySanitizer = (v: { source: string }) => /\/assets\/sanitize-[\w-]+\.js$/.test(v.source);
   return {
-    violations: violations
-      .filter((v) => !/\/assets\/sanitize-[\w-]+\.js$/.test(v.source))
-      .map((v) => `${v.directive} from ${v.source}`),
+    violations: violations.filter((v) => !bySanitizer(v)).map((v) => `${v.directive} from ${v.source}`),
+    sanitizerReports: violations.filter(bySanitizer).map((v) => v.directive),
     xss,
   };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Markup } from '../../src/domain/deck-format';
 import { loadRenderer } from '../../src/ui/rich-text/render';
-import { HTML_TAGS, MARKDOWN_TAGS } from '../../src/ui/rich-text/sanitize';
+import { HTML_TAGS, MARKDOWN_TAGS, withoutInlineStyles } from '../../src/ui/rich-text/sanitize';
 
 type XssWindow = Window & { __xss?: unknown };
 
@@ -127,5 +127,17 @@ describe('renderMarkup', () => {
     expect(container.querySelector('th')?.getAttribute('colspan')).toBe('2');
     expect(container.querySelectorAll('td')).toHaveLength(2);
     expectInert(container, 'html');
+  });
+
+  it.each([
+    ['<span style="color:red">red</span>', '<span>red</span>'],
+    ["<span class=a style='color:red' title=t>x</span>", '<span class=a title=t>x</span>'],
+    ['<div style=color:red>d</div><p STYLE = "a" >p</p>', '<div>d</div><p >p</p>'],
+    ['<svg/style="x">', '<svg>'],
+    ['a<style>b{}</style>c<STYLE>d</STYLE >e', 'ace'],
+    ['text<style>unclosed', 'text'],
+    ['the style="kept" in text', 'the style="kept" in text'],
+  ])('cuts inline styles from Anki HTML before it is parsed: %s', (html, expected) => {
+    expect(withoutInlineStyles(html)).toBe(expected);
   });
 });
