@@ -31,7 +31,7 @@ async function fillNote(page: Page, type: string, front: string, back: string): 
 
 describe('custom decks', () => {
   it('are made in the editor, exported, imported in a fresh browser and studied', async () => {
-    const context = await phoneContext(browser, { acceptDownloads: true });
+    const context = await phoneContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await decksScreen(page);
