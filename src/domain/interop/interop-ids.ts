@@ -109,3 +109,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function were(n: number): string {
   return n === 1 ? 'was' : 'were';
 }
+
+/** "300 MB", "2.5 MB" (1 MB = 2^20 bytes). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb.toFixed(mb < 10 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
