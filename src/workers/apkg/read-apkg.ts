@@ -1,6 +1,7 @@
 /**
- * Reading an Anki package (.apkg) into an import candidate. Lazy-loaded: callers `import()` this module (or
- * run it in src/workers/apkg.worker.ts), so sql.js, fzstd and this code stay out of the first screen's bundle.
+ * Reading an Anki package (.apkg) into an import candidate. Lazy-loaded: the app reaches it through
+ * src/workers/apkg-client.ts (imported with `import()`), which runs it in src/workers/apkg.worker.ts, so sql.js,
+ * fzstd and this code stay out of the first screen's bundle.
  *
  * Every card of the package is rendered from its own note type's templates; siblings share a fact id made
  * from the note's guid; reviews are replayed through our scheduler; media are skipped. Limits, what is
@@ -52,10 +53,10 @@ export interface ReadApkgOptions {
   /** The package's file name, for the deck's description and a title when the decks have no name. */
   fileName?: string;
   /**
-   * sql.js's WebAssembly: its URL (default: the build's copy, precached for offline use) or its bytes (Node,
-   * where sql.js cannot fetch a file).
+   * sql.js's WebAssembly: its URL in the browser (`./sql-wasm-url`, the build's copy, precached for offline
+   * use) or its bytes in Node, where sql.js cannot fetch a file.
    */
-  wasm?: string | Uint8Array;
+  wasm: string | Uint8Array;
   /** Settings the reviews are replayed with; default the app's defaults in the learner's time zone. */
   settings?: SchedulerSettings;
   /** The time a suspended, never-reviewed card is given as its due date. */
@@ -67,8 +68,7 @@ export interface ReadApkgOptions {
 
 const sqlBySource = new Map<string | Uint8Array, Promise<SqlJsStatic>>();
 
-async function loadSql(wasm: string | Uint8Array | undefined): Promise<SqlJsStatic> {
-  const source = wasm ?? (await import('./sql-wasm-url')).default;
+async function loadSql(source: string | Uint8Array): Promise<SqlJsStatic> {
   let sql = sqlBySource.get(source);
   if (!sql) {
     sql = initSqlJs(
@@ -90,7 +90,7 @@ async function loadSql(wasm: string | Uint8Array | undefined): Promise<SqlJsStat
  * Reads an Anki package (up to `APKG_LIMITS.maxPackageBytes`) into an import candidate (origin `apkg`).
  * Throws `ImportFormatError` with a message for the learner when the package cannot be imported.
  */
-export async function readApkg(file: Blob, options: ReadApkgOptions = {}): Promise<ImportCandidate> {
+export async function readApkg(file: Blob, options: ReadApkgOptions): Promise<ImportCandidate> {
   const limits = { ...APKG_LIMITS, ...options.limits };
   if (file.size === 0) throw new ImportFormatError('This file is empty: there is no deck in it.');
   if (file.size > limits.maxPackageBytes) {
