@@ -83,6 +83,19 @@ export function parseTemplate(template: string): TemplateNode[] {
   return root;
 }
 
+/** Parsed templates: a package has a few templates and renders each for thousands of cards. */
+const parsed = new Map<string, TemplateNode[]>();
+
+function parsedTemplate(template: string): TemplateNode[] {
+  let nodes = parsed.get(template);
+  if (!nodes) {
+    if (parsed.size >= 500) parsed.clear();
+    nodes = parseTemplate(template);
+    parsed.set(template, nodes);
+  }
+  return nodes;
+}
+
 /** Anki's test for an empty field: nothing but white space, `&nbsp;`, `<br>` and `<div>` tags. */
 export function isFieldEmpty(value: string): boolean {
   return /^(?:\s|&nbsp;|<\/?(?:br|div)\s*\/?>)*$/i.test(value);
@@ -161,7 +174,7 @@ export function renderTemplate(
     frontSide: card.frontSide ?? '',
     html: options.html ?? true,
   };
-  return renderNodes(parseTemplate(template), ctx);
+  return renderNodes(parsedTemplate(template), ctx);
 }
 
 /**

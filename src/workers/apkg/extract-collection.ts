@@ -85,11 +85,7 @@ export async function extractCollection(blob: Blob, limit: number): Promise<Extr
   }
 
   let started = false;
-  let ended = false;
-  const zstd = new Decompress((chunk, final) => {
-    sink.push(chunk);
-    if (final) ended = true;
-  });
+  const zstd = new Decompress((chunk) => sink.push(chunk));
   await streamEntry(blob, entry, (chunk, final) => {
     if (!started && chunk.length > 0) {
       started = true;
@@ -107,7 +103,7 @@ export async function extractCollection(blob: Blob, limit: number): Promise<Extr
       );
     }
   });
-  if (!ended && !started)
+  if (!started)
     throw new ImportFormatError(
       `This .apkg file is damaged: its collection is empty. Export it again from Anki.`,
     );

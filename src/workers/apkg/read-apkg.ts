@@ -172,8 +172,8 @@ function buildCandidate(
   );
   const allocate = makeIdAllocator();
   const counts = { empty: 0, long: 0, broken: 0, media: 0, tagsDropped: 0, reviews: 0, studiedNoHistory: 0 };
-  const mediaCounted = new Set<number>();
-  const rendered = new Map<number, TemplateNote>();
+  /** A note's fields without media, made once for all its cards. */
+  const fieldsByNote = new Map<number, Record<string, string>>();
   const cards: DeckCard[] = [];
 
   const sorted = [...collection.cards].sort((a, b) => a.noteId - b.noteId || a.ord - b.ord);
@@ -185,28 +185,23 @@ function buildCandidate(
       counts.broken++;
       continue;
     }
-    let templateNote = rendered.get(card.noteId);
-    if (!templateNote) {
-      const fields: Record<string, string> = {};
-      noteType.fields.forEach((name, i) => {
+    let fields = fieldsByNote.get(card.noteId);
+    if (!fields) {
+      fields = {};
+      for (const [i, name] of noteType.fields.entries()) {
         const stripped = stripMedia(note.fields[i] ?? '');
-        if (!mediaCounted.has(card.noteId)) counts.media += stripped.removed;
+        counts.media += stripped.removed;
         fields[name] = stripped.text;
-      });
-      mediaCounted.add(card.noteId);
-      templateNote = {
-        fields,
-        tags: note.tags,
-        deck: collection.decks.get(card.deckId) ?? '',
-        noteType: noteType.name,
-      };
-      rendered.set(card.noteId, templateNote);
+      }
+      fieldsByNote.set(card.noteId, fields);
     }
-    const { front, back } = renderCard(
-      template,
-      { ...templateNote, deck: collection.decks.get(card.deckId) ?? '' },
-      card.ord,
-    );
+    const templateNote: TemplateNote = {
+      fields,
+      tags: note.tags,
+      deck: collection.decks.get(card.deckId) ?? '',
+      noteType: noteType.name,
+    };
+    const { front, back } = renderCard(template, templateNote, card.ord);
     if (isEmptyText(front) || isEmptyText(back)) {
       counts.empty++;
       continue;
