@@ -10,7 +10,8 @@ import pkg from './package.json' with { type: 'json' };
  */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // sql.js (the Anki package reader, lazy-loaded) compiles its WebAssembly: allowed, eval still is not.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -77,8 +78,9 @@ export default defineConfig({
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: MANIFEST,
       workbox: {
-        // The app shell, the built-in decks and the icons; the manifest is added by the plugin.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'decks/*.json'],
+        // The app shell (with sql.js's WebAssembly, so Anki packages import offline), the built-in decks and
+        // the icons; the manifest is added by the plugin.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}', 'decks/*.json'],
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',
         runtimeCaching: [
@@ -86,7 +88,7 @@ export default defineConfig({
             // Lazy chunks that are not in the precache (e.g. loaded by an old page after an update):
             // their names are content hashes, so a cached copy is always right.
             urlPattern: ({ url, sameOrigin }) =>
-              sameOrigin && /\/assets\/[^/]+\.(?:js|css)$/.test(url.pathname),
+              sameOrigin && /\/assets\/[^/]+\.(?:js|css|wasm)$/.test(url.pathname),
             handler: 'CacheFirst',
             options: {
               cacheName: 'sarcomet-chunks',

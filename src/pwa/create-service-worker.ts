@@ -4,11 +4,13 @@
  * The page never reloads by itself: a waiting version takes over only when the user taps Reload, so a review
  * in progress is never interrupted.
  */
-import { onCleanup, type Accessor } from 'solid-js';
+import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 
 /** How often an open app checks for a new version (also on returning to the tab). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/** How long "Ready to work offline" stays on screen. */
+const OFFLINE_READY_MS = 8000;
 
 export interface ServiceWorkerState {
   /** A new version is installed and waits for the user to reload. */
@@ -44,6 +46,14 @@ export function createServiceWorker(): ServiceWorkerState {
     onRegisterError() {
       // No service worker (e.g. blocked by the browser): the app still works online, without the prompts.
     },
+  });
+
+  // "Ready to work offline" only informs: it goes away by itself, so it does not keep covering the
+  // actions below the header (Add card, Study) on the first visit.
+  createEffect(() => {
+    if (!offlineReady()) return;
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_READY_MS);
+    onCleanup(() => clearTimeout(timer));
   });
 
   const check = () => {

@@ -14,7 +14,7 @@ import {
   saveNote,
   type SaveNoteResult,
 } from '../storage/custom-deck-store';
-import { deleteDeck, restoreSnapshot } from '../storage/snapshot-store';
+import { deleteDeck, listSnapshots, restoreSnapshot, type SnapshotSummary } from '../storage/snapshot-store';
 import { now } from './clock';
 import { downloadBlob } from './download';
 import type { Collection } from './create-collection';
@@ -111,4 +111,9 @@ export async function downloadDeck(
   const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
   downloadBlob(blob, name);
   return name;
+}
+
+/** The snapshots the app keeps (before imports and deck deletions), newest first. */
+export async function loadSnapshots(collection: Collection): Promise<SnapshotSummary[]> {
+  return listSnapshots(await collection.db());
 }

@@ -28,6 +28,9 @@ describe('content security policy', () => {
     );
     for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'"])
       expect(CSP).toContain(directive);
+    // sql.js may compile WebAssembly; nothing may eval JavaScript or run inline code.
+    expect(CSP).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CSP).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attrs, body] of scripts) {

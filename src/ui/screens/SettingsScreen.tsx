@@ -5,7 +5,11 @@ import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import type { CheckResult } from '../../state/check-collection';
 import { timeZone } from '../../state/clock';
+import { bringBackSnapshot, loadSnapshots } from '../../state/deck-actions';
+import type { SnapshotSummary } from '../../storage/snapshot-store';
+import SnapshotList from '../components/SnapshotList';
 import StorageStatus from '../components/StorageStatus';
+import '../styles/dialogs.css';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
 
@@ -33,6 +37,25 @@ export default function SettingsScreen() {
     await askPersistentStorage();
     await refetchStorage();
     setAsking(false);
+  };
+
+  const [snapshots] = createResource(
+    () => collection.revision(),
+    () => loadSnapshots(collection),
+  );
+  const [bringingBack, setBringingBack] = createSignal(false);
+  const [snapshotStatus, setSnapshotStatus] = createSignal('');
+  const bringBack = async (snapshot: SnapshotSummary) => {
+    setBringingBack(true);
+    setSnapshotStatus('');
+    try {
+      await bringBackSnapshot(collection, snapshot.id);
+      setSnapshotStatus(`Brought back: ${snapshot.label}.`);
+    } catch (err) {
+      setSnapshotStatus(`It could not be brought back: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBringingBack(false);
+    }
   };
 
   const [checking, setChecking] = createSignal(false);
@@ -272,6 +295,19 @@ export default function SettingsScreen() {
               </p>
             </Show>
           </div>
+        </section>
+        <section aria-labelledby="snapshots-title">
+          <h2 id="snapshots-title" class="section-title">
+            Snapshots
+          </h2>
+          <SnapshotList
+            snapshots={snapshots() ?? []}
+            busy={bringingBack()}
+            onBringBack={(snapshot) => void bringBack(snapshot)}
+          />
+          <p role="status" class="muted">
+            {snapshotStatus()}
+          </p>
         </section>
         <p class="muted app-version">Version {__BUILD_ID__}</p>
       </main>

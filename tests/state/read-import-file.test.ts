@@ -1,0 +1,129 @@
+/**
+ * A corpus of bad deck files: each gets a message a learner understands, nothing crashes, the collection is
+ * unchanged and Object.prototype is untouched.
+ */
+import { describe, expect, it } from 'vitest';
+import { DECK_LIMITS } from '../../src/domain/deck-format';
+import { importDeck } from '../../src/storage/deck-import';
+import type { AppDatabase } from '../../src/storage/transaction';
+import { deckCandidateOfText, ImportError, readImportFile } from '../../src/state/read-import-file';
+import { NOW, deckFile, openTestDb } from '../storage/helpers';
+
+const valid = deckFile('shared', 2);
+const json = (value: unknown) => JSON.stringify(value);
+const withCard = (patch: Record<string, unknown>) =>
+  json({ ...valid, cards: [{ ...valid.cards[0], ...patch }, valid.cards[1]] });
+
+/** A hash of every store's contents. */
+async function collectionHash(db: AppDatabase): Promise<string> {
+  const parts: string[] = [];
+  for (const store of ['decks', 'cards', 'review-logs', 'settings', 'meta', 'snapshots'] as const) {
+    parts.push(store, JSON.stringify(await db.getAll(store)));
+  }
+  const bytes = new TextEncoder().encode(parts.join('\n'));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Buffer.from(digest).toString('hex');
+}
+
+function nested(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}
+
+const CORPUS: [name: string, text: string, message: RegExp][] = [
+  ['truncated JSON', json(valid).slice(0, 120), /invalid or cut off/],
+  ['invalid JSON', '{format: sarcomet-deck}', /invalid or cut off/],
+  ['an empty object', '{}', /not a SarcoMet deck/],
+  ['an array', '[1,2,3]', /has errors/],
+  ['null', 'null', /has errors/],
+  ['a string', '"deck"', /has errors/],
+  ['a title of the wrong type', json({ ...valid, title: 5 }), /title/],
+  ['cards that are not a list', json({ ...valid, cards: 'many' }), /cards/],
+  ['a card of an unknown kind', withCard({ kind: 'essay' }), /cards\.0\.kind/],
+  ['a __proto__ key on the deck', json(valid).replace('{', '{"__proto__":{"polluted":true},'), /__proto__/],
+  [
+    'a __proto__ key on a card',
+    withCard({}).replace('"id":"shared.c0"', '"__proto__":{"polluted":true},"id":"shared.c0"'),
+    /__proto__/,
+  ],
+  ['a constructor key', withCard({ constructor: { prototype: { polluted: true } } }), /constructor/],
+  ['a huge field', withCard({ front: 'x'.repeat(DECK_LIMITS.maxTextLength + 1) }), /cards\.0\.front/],
+  ['deep nesting', `{"format":"sarcomet-deck","version":1,"cards":${nested(5000)}}`, /has errors/],
+  ['a newer format version', json({ ...valid, version: 2 }), /newer version of SarcoMet/],
+  ['a backup', json({ format: 'sarcomet-backup', version: 1 }), /Restore it from Settings/],
+  ['duplicate card ids', json({ ...valid, cards: [valid.cards[0], valid.cards[0]] }), /unique/],
+  [
+    'a schedule with a bad state',
+    withCard({
+      schedule: {
+        due: 0,
+        stability: 1,
+        difficulty: 1,
+        elapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        reps: 0,
+        lapses: 0,
+        state: 7,
+      },
+    }),
+    /schedule\.state/,
+  ],
+  [
+    'a review with a bad grade',
+    withCard({ history: [{ id: 'abcdefgh', time: 0, grade: 9, prev: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }] }),
+    /history\.0\.grade/,
+  ],
+];
+
+describe('bad deck files', () => {
+  it.each(CORPUS)('%s: a clear message, no change, no pollution', async (_name, text, message) => {
+    const db = await openTestDb();
+    await importDeck(db, deckFile('mine', 3), { builtIn: false, hash: '', now: NOW });
+    const before = await collectionHash(db);
+
+    let error: unknown;
+    try {
+      deckCandidateOfText(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(message);
+
+    // The storage layer refuses it on its own too, whatever the reader let through.
+    let data: unknown = null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // Not JSON at all: importDeck gets the text itself.
+      data = text;
+    }
+    await expect(importDeck(db, data, { builtIn: false, hash: '', now: NOW })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    expect(await collectionHash(db)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    db.close();
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const big = new File([new Uint8Array(DECK_LIMITS.maxFileBytes + 1)], 'big.json', {
+      type: 'application/json',
+    });
+    await expect(readImportFile(big)).rejects.toThrow(/at most 20\.0 MB/);
+  });
+
+  it('refuses an empty file and a file of an unknown kind', async () => {
+    await expect(readImportFile(new File([], 'empty.json'))).rejects.toThrow('This file is empty.');
+    await expect(readImportFile(new File(['%PDF-1.7'], 'paper.pdf'))).rejects.toThrow(
+      /cannot read \.pdf files/,
+    );
+  });
+
+  it('reads a valid deck file', async () => {
+    const candidate = await readImportFile(new File([json(valid)], 'shared.sarcomet.json'));
+    expect(candidate).toMatchObject({ origin: 'file', hasScheduling: false, notices: [] });
+    expect(candidate.deck).toEqual(valid);
+  });
+});
