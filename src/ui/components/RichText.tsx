@@ -24,6 +24,7 @@ function Rendered(props: { text: string; markup: Markup }) {
   createEffect(() => {
     const markup = props.markup;
     const ready = loadedRenderer(markup);
+    setFailed(false);
     setRender(() => ready);
     if (ready) return;
     // A load that ends after the card changed to another markup is ignored.
@@ -37,7 +38,8 @@ function Rendered(props: { text: string; markup: Markup }) {
 
   createEffect(() => {
     const current = render();
-    if (current) container.replaceChildren(current(props.text));
+    // Until another markup's renderer has loaded, the previous card's text must not stay on screen.
+    container.replaceChildren(...(current ? [current(props.text)] : []));
   });
 
   return (
