@@ -1,16 +1,17 @@
 /**
  * Sharing a deck: the share dialog's link (copied, and as a QR code), the file (share sheet, download, with
- * and without scheduling), and the link opened on another device (a fresh browser context), imported and
- * studied there.
+ * and without scheduling; the only offer for a deck too large for a link), and the link opened on another
+ * device (a fresh browser context), imported and studied there.
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeckFile } from '../../src/domain/deck-format';
+import { DECK_LIMITS, type DeckFile } from '../../src/domain/deck-format';
 import type { CardRecord, ReviewLogRecord } from '../../src/domain/types';
+import { incompressibleText } from '../domain/fixtures';
 import { answer } from './actions';
-import { launch, phoneContext, readStore, watchErrors } from './browser';
+import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
 import { importFromLink, shareUrlOf } from './share-actions';
 
 let browser: Browser;
@@ -171,6 +172,58 @@ describe('sharing a deck', () => {
     );
     await dialog.getByText('Your collection was not changed.').waitFor();
     expect(new URL(page.url()).hash).toBe('#/decks');
+    await context.close();
+  });
+
+  it('offers the file, plainly, when a deck is too large for a link', async () => {
+    const big: DeckFile = {
+      ...DECK,
+      id: 'big-atlas',
+      title: 'Big atlas',
+      // Text that does not compress, in words short enough to wrap on a phone.
+      cards: Array.from({ length: 130 }, (_, i) => ({
+        id: `atlas-${i}:qa`,
+        factId: `atlas-${i}`,
+        kind: 'qa' as const,
+        front: incompressibleText(DECK_LIMITS.maxTextLength, i + 1)
+          .replace(/(.{9})/g, '$1 ')
+          .slice(0, DECK_LIMITS.maxTextLength),
+        back: `Plate ${i}`,
+        tags: [],
+      })),
+    };
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}#/decks`);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import' }).tap(),
+    ]);
+    await chooser.setFiles({
+      name: 'big.sarcomet.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(big)),
+    });
+    const importDialog = page.getByRole('dialog');
+    await importDialog.getByRole('button', { name: 'Import', exact: true }).tap();
+    await importDialog.getByRole('button', { name: 'Open deck' }).tap();
+    await page.getByRole('heading', { level: 1, name: 'Big atlas' }).waitFor();
+
+    await page.getByRole('button', { name: 'Share', exact: true }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Share “Big atlas”' });
+    await dialog.getByRole('heading', { name: 'File' }).waitFor();
+    await dialog
+      .getByText(/^This deck is too large for a link: it would be about \d\.\d MB long\./)
+      .waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Share link' }).count()).toBe(0);
+    expect(await dialog.getByRole('img', { name: /^QR code/ }).count()).toBe(0);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download file' }).tap(),
+    ]);
+    expect(file.suggestedFilename()).toBe('big-atlas.sarcomet.json');
+    const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as DeckFile;
+    expect(saved.cards).toHaveLength(130);
     await context.close();
   });
 

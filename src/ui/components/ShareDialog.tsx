@@ -43,8 +43,11 @@ export default function ShareDialog(props: { deckId: string; onClose: () => void
   const shareSheet = async () => {
     setStatus('');
     const outcome = await share.shareSheet();
-    if (outcome === 'failed')
-      setStatus('This device could not share the deck. Copy the link or download the file instead.');
+    if (outcome === 'failed') {
+      setStatus(
+        `This device could not share the deck. ${readyLink() ? 'Copy the link or download' : 'Download'} the file instead.`,
+      );
+    }
   };
 
   return (
