@@ -3,7 +3,7 @@
  * tells this tab and the others (`collection.changed`) and rejects with a message the screen can show.
  */
 import type { NoteInput } from '../domain/notes';
-import { newId } from '../domain/notes';
+import { newId } from '../domain/ids';
 import type { CardRecord } from '../domain/types';
 import { cardsOfDeck, suspendCard } from '../storage/card-store';
 import {
