@@ -90,6 +90,19 @@ describe('import from other apps', () => {
       card.front.includes('sarcoma'),
     );
     expect(cards.filter((card) => card.front === 'Osteosarcoma')).toHaveLength(1);
+
+    // An imported card has no editor note: Edit changes its text and keeps it the same card.
+    await page.getByRole('button', { name: 'Open deck' }).tap();
+    await page.getByRole('button', { name: 'Edit: Osteosarcoma' }).tap();
+    await page.getByLabel('Back', { exact: true }).fill('Most common primary malignant bone tumour');
+    await page.getByRole('button', { name: 'Save' }).tap();
+    await page.getByText('Most common primary malignant bone tumour').waitFor();
+    const edited = (await readStore<CardRecord>(page, 'cards')).filter(
+      (card) => card.front === 'Osteosarcoma',
+    );
+    expect(edited.map((card) => [card.id, card.back])).toEqual([
+      [cards.find((card) => card.front === 'Osteosarcoma')!.id, 'Most common primary malignant bone tumour'],
+    ]);
     await context.close();
   });
 });
