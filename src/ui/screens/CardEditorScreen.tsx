@@ -1,8 +1,9 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { normalizeTags } from '../../domain/notes';
 import { loadDeckCards, saveCardTextOf } from '../../state/deck-actions';
 import { useCollection } from '../context';
 import { navigate } from '../router';
+import ErrorList from '../components/ErrorList';
 import TopBar from '../components/TopBar';
 import '../styles/editor.css';
 
@@ -78,11 +79,7 @@ export default function CardEditorScreen(props: { deckId: string; cardId: string
                   <label for="card-source">Source (optional)</label>
                   <input id="card-source" name="source" type="text" value={current().sourceNote ?? ''} />
                 </div>
-                <Show when={errors().length > 0}>
-                  <div role="alert" class="banner">
-                    <For each={errors()}>{(error) => <p>{error}</p>}</For>
-                  </div>
-                </Show>
+                <ErrorList errors={errors()} />
                 <div class="button-row">
                   <button type="submit" class="btn btn-primary" disabled={saving()}>
                     Save
