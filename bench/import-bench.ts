@@ -1,7 +1,7 @@
 /**
- * Figure 4 of the benchmark, a labelled stand-in: importing a 43,000-card deck file. There is no import UI yet
- * (issue 10), so this times `importDeck` (src/storage/deck-import.ts) in Node on fake-indexeddb, into an empty
- * database. The deck format caps a file at `DECK_LIMITS.maxCards` cards; when the whole file is rejected
+ * Figure 4 of the benchmark: importing a 43,000-card deck file. It times `importDeck`
+ * (src/storage/deck-import.ts, what the import preview's "Import" runs) in Node on fake-indexeddb, into an
+ * empty database; the browser adds only reading the file. The deck format caps a file at `DECK_LIMITS.maxCards` cards; when the whole file is rejected
  * for that, the same cards are imported as consecutive files within the cap, and both are reported.
  */
 import 'fake-indexeddb/auto';

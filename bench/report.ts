@@ -1,6 +1,7 @@
 /**
  * The benchmark's targets (issue 9) and the table that prints each figure beside its target.
  */
+import type { ApkgFigures } from './apkg-bench';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { CHROMIUM } from '../tests/e2e/browser-launch';
@@ -59,6 +60,8 @@ export interface BenchResults {
   seeding: SeedResult & { reused: boolean; cacheKey: string; ageHours: number };
   passes: PassResult[];
   import: ImportFigures | null;
+  /** Reading a 43,000-card Anki package (Node: unzip, zstd, sql.js, render, replay, validate). */
+  apkg?: ApkgFigures;
   rows: Row[];
 }
 

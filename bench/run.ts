@@ -15,6 +15,7 @@ import { DB_VERSION } from '../src/storage/db';
 import { startPreview } from '../tests/e2e/server';
 import { copyProfile, runPass, seedProfile, type PassResult, type SeedResult } from './browser-bench';
 import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
+import { apkgBench } from './apkg-bench';
 import { importBench } from './import-bench';
 import { runMicro } from './micro';
 import { formatTable, machine, rows, type BenchResults } from './report';
@@ -92,6 +93,8 @@ async function browserBench(): Promise<void> {
 
     console.log('\nImport of a 43,000-card deck file (Node, fake-indexeddb)…');
     const imported = await importBench(flag('tiny') ? 2_000 : 43_000);
+    console.log('Reading a 43,000-card Anki package (Node: unzip, zstd, sql.js, render, replay)…');
+    const apkg = await apkgBench(flag('tiny') ? 2_000 : 43_000);
     const table = rows(passes, imported);
     const results: BenchResults = {
       date: new Date().toISOString(),
@@ -100,6 +103,7 @@ async function browserBench(): Promise<void> {
       seeding: { ...seed, reused, cacheKey: key, ageHours: ageHours(seed) },
       passes,
       import: imported,
+      apkg,
       rows: table,
     };
     const m = results.machine;
@@ -112,6 +116,11 @@ async function browserBench(): Promise<void> {
     );
     console.log(formatTable(passes, table));
     if (imported.split) console.log(`\nImport note: ${imported.wholeFile.error ?? ''}`);
+    console.log(
+      `\nAnki package: ${apkg.cards.toLocaleString('en-US')} cards (${(apkg.packageBytes / 1e6).toFixed(1)} MB ${apkg.format}, ` +
+        `${apkg.reviewsReplayed.toLocaleString('en-US')} reviews replayed) read in ${(apkg.readMs / 1000).toFixed(2)} s, ` +
+        `validated in ${(apkg.parseMs / 1000).toFixed(2)} s`,
+    );
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/${results.date.slice(0, 10)}${flag('tiny') ? '-tiny' : ''}.json`;
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

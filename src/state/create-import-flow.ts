@@ -6,9 +6,9 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { DeckCard } from '../domain/deck-format';
 import type { ImportCandidate } from '../domain/import-candidate';
-import { newId } from '../domain/notes';
+import { newId } from '../domain/ids';
 import type { ImportOptions, ImportResult } from '../storage/deck-import';
-import { now } from './clock';
+import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
 
 // Importing brings the deck schema and the scheduler: loaded on the first import, not with the first screen.
@@ -84,7 +84,9 @@ export function createImportFlow(collection: Collection): ImportFlow {
     offer,
     offerFile(file) {
       offer(
-        import('./read-import-file').then(({ readImportFile }) => readImportFile(file)),
+        import('./read-import-file').then(({ readImportFile }) =>
+          readImportFile(file, { ...collection.settings(), timeZone: timeZone() }),
+        ),
         file.name,
       );
     },

@@ -3,7 +3,7 @@
  * tells this tab and the others (`collection.changed`) and rejects with a message the screen can show.
  */
 import type { NoteInput } from '../domain/notes';
-import { newId } from '../domain/notes';
+import { newId } from '../domain/ids';
 import type { CardRecord } from '../domain/types';
 import { cardsOfDeck, suspendCard } from '../storage/card-store';
 import {
@@ -11,7 +11,9 @@ import {
   deleteNotes,
   renameDeck,
   resetCards,
+  saveCardText,
   saveNote,
+  type CardText,
   type SaveNoteResult,
 } from '../storage/custom-deck-store';
 import { deleteDeck, listSnapshots, restoreSnapshot, type SnapshotSummary } from '../storage/snapshot-store';
@@ -72,6 +74,12 @@ export async function saveNoteOf(
   const result = await saveNote(await collection.db(), deckId, { ...input, noteId }, at);
   collection.changed('decks');
   return { ...result, noteId };
+}
+
+/** Saves the text of an imported card (one without an editor note). */
+export async function saveCardTextOf(collection: Collection, cardId: string, text: CardText): Promise<void> {
+  await saveCardText(await collection.db(), cardId, text, now());
+  collection.changed('cards', [cardId]);
 }
 
 export async function deleteNotesOf(

@@ -6,6 +6,12 @@
  */
 import { DECK_FORMAT, DECK_LIMITS, parseDeckFile } from '../domain/deck-format';
 import { carriesScheduling, type ImportCandidate } from '../domain/import-candidate';
+import type { SchedulerSettings } from '../domain/scheduler';
+
+/** Text exports (Anki, Quizlet, any CSV/TSV of front and back) by their extension. */
+const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'tsv']);
+/** Anki packages; the package limit is the reader's own (APKG_LIMITS, 300 MB: media are never read). */
+const PACKAGE_EXTENSIONS = new Set(['apkg', 'colpkg']);
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -71,13 +77,16 @@ export function deckCandidateOf(data: unknown, origin: ImportCandidate['origin']
 }
 
 /**
- * Reads a picked or dropped file as an import candidate. Rejects with `ImportError` when the file is too
- * large, of a kind the app does not read, or invalid.
+ * Reads a picked or dropped file as an import candidate: a deck file (.json), an Anki or Quizlet text export
+ * (.txt, .csv, .tsv) or an Anki package (.apkg, read in a worker; its reviews are replayed with `settings`).
+ * Rejects with an error whose message is for the learner when the file is too large, of a kind the app does
+ * not read, or invalid.
  */
-export async function readImportFile(file: File): Promise<ImportCandidate> {
+export async function readImportFile(file: File, settings?: SchedulerSettings): Promise<ImportCandidate> {
   const ext = extension(file.name);
-  if (ext === 'apkg' || ext === 'colpkg') {
-    throw new ImportError('Anki packages (.apkg) cannot be read yet by this version.');
+  if (PACKAGE_EXTENSIONS.has(ext)) {
+    const { readApkgFile } = await import('../workers/apkg-client');
+    return readApkgFile(file, settings ? { settings } : {});
   }
   if (file.size > DECK_LIMITS.maxFileBytes) {
     throw new ImportError(
@@ -86,7 +95,13 @@ export async function readImportFile(file: File): Promise<ImportCandidate> {
   }
   if (file.size === 0) throw new ImportError('This file is empty.');
   const text = await file.text();
-  if (ext === 'json' || text.trimStart().startsWith('{')) return deckCandidateOfText(text);
+  if (ext === 'json' || (!TEXT_EXTENSIONS.has(ext) && text.trimStart().startsWith('{'))) {
+    return deckCandidateOfText(text);
+  }
+  if (TEXT_EXTENSIONS.has(ext)) {
+    const { parseDelimitedText } = await import('../domain/interop/delimited-text');
+    return parseDelimitedText(text, { fileName: file.name });
+  }
   throw new ImportError(
     `SarcoMet cannot read .${ext || 'unknown'} files. Import a deck file (.json), an Anki or Quizlet text export (.txt, .csv, .tsv) or an Anki package (.apkg).`,
   );

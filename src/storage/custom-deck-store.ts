@@ -4,6 +4,7 @@
  * Deleting a whole deck is in snapshot-store.ts, because it can be undone.
  */
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
+import { DECK_LIMITS } from '../domain/deck-format';
 import { cardsOfNote, type NoteInput } from '../domain/notes';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord } from '../domain/types';
@@ -182,5 +183,47 @@ export async function resetCards(db: AppDatabase, ids: readonly string[], now: D
       ),
     );
     return cards.length;
+  });
+}
+
+export interface CardText {
+  front: string;
+  back: string;
+  tags: string[];
+  sourceNote: string;
+}
+
+/**
+ * Changes the text of one card of a custom deck that has no editor note (an imported card), keeping its
+ * markup, schedule and reviews. One transaction; rejects when a side is empty or too long.
+ */
+export async function saveCardText(
+  db: AppDatabase,
+  cardId: string,
+  text: CardText,
+  now: Date,
+): Promise<CardRecord> {
+  const front = text.front.trim();
+  const back = text.back.trim();
+  if (!front || !back) throw new StorageError('invalid', 'Write both the front and the back.');
+  if (front.length > DECK_LIMITS.maxTextLength || back.length > DECK_LIMITS.maxTextLength) {
+    throw new StorageError('invalid', `A side is longer than ${DECK_LIMITS.maxTextLength} characters.`);
+  }
+  return runTransaction(db, ['decks', 'cards'], 'readwrite', async (tx) => {
+    const card = await tx.objectStore('cards').get(cardId);
+    if (!card) throw new StorageError('invalid', 'This card no longer exists.');
+    const deck = await tx.objectStore('decks').get(card.deckId);
+    if (!deck || deck.builtIn) {
+      throw new StorageError(
+        'invalid',
+        'Cards of built-in decks are made from the review and cannot be edited.',
+      );
+    }
+    const next: CardRecord = { ...card, front, back, tags: [...text.tags] };
+    if (text.sourceNote.trim()) next.sourceNote = text.sourceNote.trim();
+    else delete next.sourceNote;
+    await tx.objectStore('cards').put(withIndexKeys(next));
+    await tx.objectStore('decks').put({ ...deck, updatedAt: now.getTime() });
+    return next;
   });
 }

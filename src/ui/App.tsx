@@ -20,11 +20,18 @@ const DecksScreen = lazy(() => import('./screens/DecksScreen'));
 const DeckScreen = lazy(() => import('./screens/DeckScreen'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 const NoteEditorScreen = lazy(() => import('./screens/NoteEditorScreen'));
+const CardEditorScreen = lazy(() => import('./screens/CardEditorScreen'));
 const ImportDialog = lazy(() => import('./components/ImportDialog'));
 
 function navName(route: Route): NavName | null {
   if (route.name === 'home' || route.name === 'study') return 'home';
-  if (route.name === 'decks' || route.name === 'deck' || route.name === 'edit-note') return 'decks';
+  if (
+    route.name === 'decks' ||
+    route.name === 'deck' ||
+    route.name === 'edit-note' ||
+    route.name === 'edit-card'
+  )
+    return 'decks';
   if (route.name === 'settings') return 'settings';
   return null;
 }
@@ -105,6 +112,12 @@ export default function App() {
               {(r) => {
                 const editing = () => r() as Extract<Route, { name: 'edit-note' }>;
                 return <NoteEditorScreen deckId={editing().deckId} noteId={editing().noteId} />;
+              }}
+            </Match>
+            <Match when={route().name === 'edit-card' && route()}>
+              {(r) => {
+                const editing = () => r() as Extract<Route, { name: 'edit-card' }>;
+                return <CardEditorScreen deckId={editing().deckId} cardId={editing().cardId} />;
               }}
             </Match>
             <Match when={route().name === 'settings'}>

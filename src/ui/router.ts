@@ -17,6 +17,8 @@ export type Route =
   | { name: 'deck'; deckId: string }
   /** The card editor: a new note (`noteId` null) or an existing one. */
   | { name: 'edit-note'; deckId: string; noteId: string | null }
+  /** Editing the text of an imported card, which has no editor note. */
+  | { name: 'edit-card'; deckId: string; cardId: string }
   | { name: 'settings' }
   /** A share link: `#deck=<payload>`, the deck itself in the fragment (src/domain/share-link.ts). */
   | { name: 'shared-deck'; payload: string }
@@ -39,6 +41,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'decks' && second && parts[2] === 'notes' && parts[3] && parts.length === 4) {
     return { name: 'edit-note', deckId: second, noteId: parts[3] };
   }
+  if (first === 'decks' && second && parts[2] === 'cards' && parts[3] && parts.length === 4) {
+    return { name: 'edit-card', deckId: second, cardId: parts[3] };
+  }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -58,6 +63,8 @@ export function href(route: Route): string {
       return route.noteId
         ? `#/decks/${encodeURIComponent(route.deckId)}/notes/${encodeURIComponent(route.noteId)}`
         : `#/decks/${encodeURIComponent(route.deckId)}/new`;
+    case 'edit-card':
+      return `#/decks/${encodeURIComponent(route.deckId)}/cards/${encodeURIComponent(route.cardId)}`;
     case 'settings':
       return '#/settings';
     case 'shared-deck':

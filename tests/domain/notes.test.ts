@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeckFile } from '../../src/domain/deck-format';
-import { cardsOfNote, clozeNumbers, newId, normalizeTags, renderCloze } from '../../src/domain/notes';
+import { newId } from '../../src/domain/ids';
+import { cardsOfNote, clozeNumbers, normalizeTags, renderCloze } from '../../src/domain/notes';
 import { deckFile } from '../storage/helpers';
 
 describe('cloze deletions', () => {

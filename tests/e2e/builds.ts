@@ -10,7 +10,8 @@ export function buildVersion(outDir: string, id: string): void {
   if (!existsSync('public/decks/index.json')) execSync('npm run decks', { stdio: 'inherit' });
   execSync(`node node_modules/vite/bin/vite.js build --outDir ${outDir} --emptyOutDir --logLevel warn`, {
     stdio: 'inherit',
-    env: { ...process.env, SARCOMET_BUILD_ID: id },
+    // NODE_ENV=test (set by vitest) would bundle Solid's development runtime.
+    env: { ...process.env, NODE_ENV: 'production', SARCOMET_BUILD_ID: id },
   });
 }
 

@@ -7,7 +7,9 @@ import type { TestProject } from 'vitest/node';
 import { startPreview } from './server';
 
 export default async function setup(project: TestProject) {
-  if (process.env.E2E_SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
+  if (process.env.E2E_SKIP_BUILD !== '1')
+    // vitest sets NODE_ENV=test, which would make the build bundle Solid's development runtime.
+    execSync('npm run build', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const server = await startPreview('dist', Number(process.env.E2E_PORT ?? 4180));
   project.provide('baseUrl', server.url);
   return async () => server.stop();

@@ -9,6 +9,7 @@ import {
   deleteNotes,
   renameDeck,
   resetCards,
+  saveCardText,
   saveNote,
 } from '../../src/storage/custom-deck-store';
 import { importDeck } from '../../src/storage/deck-import';
@@ -116,6 +117,44 @@ describe('custom decks', () => {
     await commitGrade(db, again);
     const report = verifyCollection(await db.getAll('cards'), await db.getAll('review-logs'), scheduler);
     expect(report.problems).toEqual([]);
+  });
+});
+
+describe('saveCardText', () => {
+  it('changes an imported card’s text and tags, keeping its markup, schedule and reviews', async () => {
+    const db = await openTestDb();
+    const file = deckFile('shared', 1);
+    file.cards[0]!.markup = 'html';
+    await importDeck(db, file, { builtIn: false, hash: '', now: NOW });
+    const [card] = await cardsOfDeck(db, 'shared');
+    const graded = makeGrade(card!, Grade.Good, NOW, 'log-text');
+    await commitGrade(db, graded);
+    await saveCardText(
+      db,
+      card!.id,
+      { front: ' New <b>front</b> ', back: 'New back', tags: ['x'], sourceNote: 'p. 3' },
+      LATER,
+    );
+    const [edited] = await cardsOfDeck(db, 'shared');
+    expect(edited).toMatchObject({
+      front: 'New <b>front</b>',
+      back: 'New back',
+      tags: ['x'],
+      sourceNote: 'p. 3',
+      markup: 'html',
+    });
+    expect(edited!.fsrs).toEqual(graded.card.fsrs);
+    expect(await db.count('review-logs')).toBe(1);
+  });
+
+  it('refuses an empty side and a built-in card, writing nothing', async () => {
+    const db = await openTestDb();
+    await importDeck(db, deckFile('builtin', 1), { builtIn: true, hash: 'aaaa1111', now: NOW });
+    const before = await everything(db);
+    const text = { front: 'F', back: 'B', tags: [], sourceNote: '' };
+    await expect(saveCardText(db, 'builtin.c0', text, NOW)).rejects.toThrow(/built-in/);
+    await expect(saveCardText(db, 'builtin.c0', { ...text, back: ' ' }, NOW)).rejects.toThrow(/both/);
+    expect(await everything(db)).toEqual(before);
   });
 });
 

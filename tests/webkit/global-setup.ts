@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   };
   try {
     if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync('dist/index.html')) {
-      execSync('npm run build', { stdio: 'inherit' });
+      // vitest sets NODE_ENV=test, which would make the build bundle Solid's development runtime.
+      execSync('npm run build', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     }
     const xvfb = await startXvfb();
     started.push(xvfb);

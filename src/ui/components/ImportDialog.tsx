@@ -4,11 +4,11 @@ import Dialog from './Dialog';
 import '../styles/dialogs.css';
 
 const ORIGIN_NAMES = {
-  file: 'SarcoMet deck file',
-  link: 'share link',
-  'anki-text': 'Anki text export',
-  quizlet: 'Quizlet export',
-  apkg: 'Anki package',
+  file: 'a SarcoMet deck file',
+  link: 'a share link',
+  'anki-text': 'an Anki or CSV text export',
+  quizlet: 'a Quizlet export',
+  apkg: 'an Anki package',
 } as const;
 
 function plural(n: number, word: string): string {
@@ -65,7 +65,7 @@ export default function ImportDialog(props: {
             return (
               <>
                 <p class="muted">
-                  From a {ORIGIN_NAMES[phase().candidate.origin]} · {plural(deck().cards.length, 'card')}
+                  From {ORIGIN_NAMES[phase().candidate.origin]} · {plural(deck().cards.length, 'card')}
                 </p>
                 <Show when={deck().description}>
                   <p>{deck().description}</p>

@@ -274,13 +274,17 @@ export default function DeckScreen(props: { deckId: string }) {
                       </Show>
                       <div class="card-row-actions">
                         <span class="muted">{status(card)}</span>
-                        <Show when={custom() && card.note}>
+                        <Show when={custom()}>
                           <button
                             type="button"
                             class="btn btn-small"
                             aria-label={`Edit: ${card.front}`}
                             onClick={() =>
-                              navigate({ name: 'edit-note', deckId: props.deckId, noteId: card.factId })
+                              navigate(
+                                card.note
+                                  ? { name: 'edit-note', deckId: props.deckId, noteId: card.factId }
+                                  : { name: 'edit-card', deckId: props.deckId, cardId: card.id },
+                              )
                             }
                           >
                             Edit

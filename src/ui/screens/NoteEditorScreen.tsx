@@ -4,6 +4,7 @@ import { cardsOfNote, clozeNumbers, normalizeTags, NOTE_TYPE_NAMES } from '../..
 import { loadDeckCards, saveNoteOf } from '../../state/deck-actions';
 import { useCollection } from '../context';
 import { navigate } from '../router';
+import ErrorList from '../components/ErrorList';
 import TopBar from '../components/TopBar';
 import '../styles/editor.css';
 
@@ -279,11 +280,7 @@ export default function NoteEditorScreen(props: { deckId: string; noteId: string
                     onInput={(event) => setSourceNote(event.currentTarget.value)}
                   />
                 </div>
-                <Show when={errors().length > 0}>
-                  <div role="alert" class="banner">
-                    <For each={errors()}>{(error) => <p>{error}</p>}</For>
-                  </div>
-                </Show>
+                <ErrorList errors={errors()} />
                 <p role="status" class="muted">
                   {status()}
                 </p>
