@@ -1,6 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ImportPhase } from '../../state/create-import-flow';
 import Dialog from './Dialog';
+import RichText from './RichText';
 import '../styles/dialogs.css';
 
 const ORIGIN_NAMES = {
@@ -99,8 +100,12 @@ export default function ImportDialog(props: {
                   <For each={phase().sample}>
                     {(card) => (
                       <li>
-                        <p class="q">{card.front}</p>
-                        <p class="a">{card.back}</p>
+                        <div class="q">
+                          <RichText text={card.front} markup={card.markup} />
+                        </div>
+                        <div class="a">
+                          <RichText text={card.back} markup={card.markup} />
+                        </div>
                       </li>
                     )}
                   </For>

@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { plainText } from '../../domain/card-text';
 import { CardState, type CardRecord } from '../../domain/types';
 import {
   deleteCustomDeck,
@@ -11,6 +12,7 @@ import {
 } from '../../state/deck-actions';
 import { rememberDeleted } from '../../state/deleted-deck';
 import Dialog from '../components/Dialog';
+import RichText from '../components/RichText';
 import SourceDetails from '../components/SourceDetails';
 import { useCollection } from '../context';
 import { navigate } from '../router';
@@ -26,6 +28,12 @@ function status(card: CardRecord): string {
   if (card.fsrs.state === CardState.New) return 'New';
   const due = new Date(card.fsrs.due).toLocaleDateString([], { month: 'short', day: 'numeric' });
   return `Due ${due}`;
+}
+
+/** A card's front as words, for the accessible names of its buttons. */
+function label(card: CardRecord): string {
+  const text = plainText(card.front, card.markup);
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
 function messageOf(error: unknown): string {
@@ -80,8 +88,8 @@ export default function DeckScreen(props: { deckId: string }) {
       (card: CardRecord) =>
         (!t || card.tags.includes(t)) &&
         (!q ||
-          card.front.toLowerCase().includes(q) ||
-          card.back.toLowerCase().includes(q) ||
+          plainText(card.front, card.markup).toLowerCase().includes(q) ||
+          plainText(card.back, card.markup).toLowerCase().includes(q) ||
           card.tags.some((cardTag) => cardTag.includes(q))),
     );
   });
@@ -249,7 +257,9 @@ export default function DeckScreen(props: { deckId: string }) {
                 <For each={filtered().slice(0, shown())}>
                   {(card) => (
                     <li class="card-surface">
-                      <p class="q">{card.front}</p>
+                      <div class="q">
+                        <RichText text={card.front} markup={card.markup} />
+                      </div>
                       <Show when={card.choices}>
                         {(choices) => (
                           <ol class="choices" type="A" aria-label="Options">
@@ -267,7 +277,9 @@ export default function DeckScreen(props: { deckId: string }) {
                           </ol>
                         )}
                       </Show>
-                      <p class="a">{card.back}</p>
+                      <div class="a">
+                        <RichText text={card.back} markup={card.markup} />
+                      </div>
                       <Show when={card.source}>{(source) => <SourceDetails source={source()} />}</Show>
                       <Show when={card.sourceNote}>
                         <p class="muted source-note">Source: {card.sourceNote}</p>
@@ -278,7 +290,7 @@ export default function DeckScreen(props: { deckId: string }) {
                           <button
                             type="button"
                             class="btn btn-small"
-                            aria-label={`Edit: ${card.front}`}
+                            aria-label={`Edit: ${label(card)}`}
                             onClick={() =>
                               navigate(
                                 card.note
@@ -294,7 +306,7 @@ export default function DeckScreen(props: { deckId: string }) {
                           <button
                             type="button"
                             class="btn btn-small"
-                            aria-label={`${card.suspended ? 'Unsuspend' : 'Suspend'}: ${card.front}`}
+                            aria-label={`${card.suspended ? 'Unsuspend' : 'Suspend'}: ${label(card)}`}
                             onClick={() => void act(() => setSuspended(collection, card.id, !card.suspended))}
                           >
                             {card.suspended ? 'Unsuspend' : 'Suspend'}
@@ -303,7 +315,7 @@ export default function DeckScreen(props: { deckId: string }) {
                             <button
                               type="button"
                               class="btn btn-small"
-                              aria-label={`Reset: ${card.front}`}
+                              aria-label={`Reset: ${label(card)}`}
                               onClick={() => confirmReset(card)}
                             >
                               Reset
@@ -314,7 +326,7 @@ export default function DeckScreen(props: { deckId: string }) {
                           <button
                             type="button"
                             class="btn btn-small"
-                            aria-label={`Delete: ${card.front}`}
+                            aria-label={`Delete: ${label(card)}`}
                             onClick={() => confirmDeleteNote(card)}
                           >
                             Delete

@@ -5,6 +5,7 @@ import { loadDeckCards, saveNoteOf } from '../../state/deck-actions';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 import ErrorList from '../components/ErrorList';
+import RichText from '../components/RichText';
 import TopBar from '../components/TopBar';
 import '../styles/editor.css';
 
@@ -308,7 +309,9 @@ export default function NoteEditorScreen(props: { deckId: string; noteId: string
                       {(card, i) => (
                         <li class="card-surface">
                           <p class="muted">Card {i() + 1}</p>
-                          <p class="q">{card.front}</p>
+                          <div class="q">
+                            <RichText text={card.front} markup={card.markup} />
+                          </div>
                           <Show when={card.choices}>
                             {(choices) => (
                               <ol class="choices" type="A">
@@ -317,7 +320,9 @@ export default function NoteEditorScreen(props: { deckId: string; noteId: string
                             )}
                           </Show>
                           <hr />
-                          <p class="a">{card.back}</p>
+                          <div class="a">
+                            <RichText text={card.back} markup={card.markup} />
+                          </div>
                         </li>
                       )}
                     </For>
