@@ -4,7 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, phoneContext } from '../tests/e2e/browser-launch';
 import { startPreview } from '../tests/e2e/server';
 
@@ -14,6 +14,46 @@ async function shoot(page: Page, name: string) {
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${OUT}/${name}.png` });
   console.log(`${OUT}/${name}.png`);
+}
+
+/** The learner's own deck: the editor, the deck with its actions, the share dialog and an import preview. */
+async function customDeckShots(browser: Browser, url: string, scheme: 'light' | 'dark') {
+  const context = await phoneContext(browser, { colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(`${url}#/decks`);
+  await page.getByRole('link', { name: 'MicroRNAs' }).waitFor();
+  await page.getByRole('button', { name: 'New deck' }).click();
+  await page.getByLabel('Name').fill('Journal club');
+  await shoot(page, `new-deck-${scheme}`);
+  await page.getByRole('button', { name: 'Create deck' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await page.locator('#note-front').fill('Which sarcoma is most common in **children**?');
+  await page.locator('#note-back').fill('- Rhabdomyosarcoma\n- then Ewing sarcoma');
+  await page.getByRole('button', { name: 'Save and add another' }).click();
+  await page.getByText(/^Saved 1 card/).waitFor();
+  await page.getByLabel('Card type').selectOption({ label: 'Cloze' });
+  await page.locator('#note-front').fill('SRS: {{c1::24 Gy}} for lesions ≤ {{c2::2 cm::size}} (RTOG 90-05)');
+  await page.locator('#note-tags').fill('srs radiotherapy');
+  await page.locator('#note-source').fill('Shaw et al., IJROBP 2000');
+  await shoot(page, `editor-${scheme}`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('3 of 3 cards').waitFor();
+  await shoot(page, `custom-deck-${scheme}`);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('dialog').getByRole('img').waitFor();
+  await shoot(page, `share-${scheme}`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Decks' }).click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import' }).click(),
+  ]);
+  const text =
+    '#separator:tab\n#html:true\n#deck:Bone sarcomas\nOsteosarcoma\tMost common <b>primary</b> bone sarcoma\nEwing sarcoma\tt(11;22)\n';
+  await chooser.setFiles({ name: 'bones.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).waitFor();
+  await shoot(page, `import-preview-${scheme}`);
+  await context.close();
 }
 
 async function main() {
@@ -64,6 +104,7 @@ async function main() {
       }
       await shoot(page, `done-${scheme}`);
       await context.close();
+      await customDeckShots(browser, server.url, scheme);
     }
   } finally {
     await browser.close();
