@@ -113,6 +113,37 @@ describe('custom decks', () => {
     await other.close();
   });
 
+  it('imports a deck file dropped on the Decks screen', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await decksScreen(page);
+    const deck = {
+      format: 'sarcomet-deck',
+      version: 1,
+      id: 'dropped',
+      title: 'Dropped deck',
+      description: '',
+      language: 'en',
+      tags: [],
+      cards: [{ id: 'dropped:1', factId: 'dropped-1', kind: 'qa', front: 'Q?', back: 'A', tags: [] }],
+    };
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.sarcomet.json', { type: 'application/json' }));
+      return data;
+    }, JSON.stringify(deck));
+    const main = page.locator('main');
+    await main.dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.getByText('Drop the file to import it').waitFor();
+    await main.dispatchEvent('drop', { dataTransfer: transfer });
+    const dialog = page.getByRole('dialog', { name: 'Import “Dropped deck”?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Import' }).tap();
+    await page.getByText('1 card added, 0 updated.').waitFor();
+    expect((await readStore<DeckRecord>(page, 'decks')).map((d) => d.id)).toContain('dropped');
+    await context.close();
+  });
+
   it('rejects a damaged file with a message and leaves the collection as it was', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
