@@ -2,7 +2,12 @@
  * A corpus of bad deck files: each gets a message a learner understands, nothing crashes, the collection is
  * unchanged and Object.prototype is untouched.
  */
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from '../../src/domain/interop/delimited-text';
+import { decodeSharePayload, toBase64Url } from '../../src/domain/share-link';
+import { readApkg } from '../../src/workers/apkg/read-apkg';
+import { SQL_WASM } from '../fixtures/apkg';
 import { DECK_LIMITS } from '../../src/domain/deck-format';
 import { importDeck } from '../../src/storage/deck-import';
 import type { AppDatabase } from '../../src/storage/transaction';
@@ -127,3 +132,55 @@ describe('bad deck files', () => {
     expect(candidate.deck).toEqual(valid);
   });
 });
+
+describe('bad input on every import path', () => {
+  const bomb = () => {
+    // 40 MB of one letter in a deck's description: about 40 KB deflated, past the 20 MB cap inflated.
+    const size = 40 * 1024 * 1024;
+    const json = new Uint8Array(size).fill(0x61);
+    json.set(new TextEncoder().encode('{"format":"sarcomet-deck","version":1,"description":"'), 0);
+    json.set(new TextEncoder().encode('"}'), size - 2);
+    return toBase64Url(deflateSync(json, { level: 9 }));
+  };
+  const CASES: [name: string, read: () => Promise<unknown>, message: RegExp][] = [
+    ['a link whose deck inflates past the cap', async () => decodeOrThrow(`1.${bomb()}`), /more than 20 MB/],
+    ['a link cut short', async () => decodeOrThrow('1.eJzLSM3JyVcozy/KSQEAGgQEXQ'), /damaged or incomplete/],
+    ['a link of a newer version', async () => decodeOrThrow('9.AAAA'), /newer version/],
+    [
+      'a link with a __proto__ deck',
+      async () => {
+        const polluted = new TextEncoder().encode(
+          json(valid).replace('{', '{"__proto__":{"polluted":true},'),
+        );
+        return decodeOrThrow(`1.${toBase64Url(deflateSync(polluted))}`);
+      },
+      /__proto__/,
+    ],
+    [
+      'a text export of binary junk',
+      async () => parseDelimitedText('\u0000\u0001\u0002PK\u0003\u0004', { fileName: 'x.csv' }),
+      /./,
+    ],
+    [
+      'an .apkg that is not a zip',
+      async () => readApkg(new Blob(['not a zip at all'.repeat(10)]), { wasm: SQL_WASM }),
+      /not an Anki package|damaged/i,
+    ],
+  ];
+
+  it.each(CASES)('%s: a message, no change, no pollution', async (_name, read, message) => {
+    const db = await openTestDb();
+    await importDeck(db, deckFile('mine', 2), { builtIn: false, hash: '', now: NOW });
+    const before = await collectionHash(db);
+    await expect(read()).rejects.toThrow(message);
+    expect(await collectionHash(db)).toBe(before);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    db.close();
+  });
+});
+
+function decodeOrThrow(payload: string) {
+  const result = decodeSharePayload(payload);
+  if (!result.ok) throw new Error(result.error);
+  return result.candidate;
+}
