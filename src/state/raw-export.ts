@@ -6,6 +6,7 @@ import { DB_NAME } from '../storage/db';
 import { liveDbName } from '../storage/live-db';
 import { readRawDatabase } from '../storage/raw-export';
 import { now } from './clock';
+import { downloadBlob } from './download';
 
 /** Reads the database as it is and offers it as a download; resolves with the file name. */
 export async function downloadRawData(): Promise<string> {
@@ -13,14 +14,6 @@ export async function downloadRawData(): Promise<string> {
   const data = await readRawDatabase(await liveDbName().catch(() => DB_NAME));
   const blob = new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' });
   const name = `sarcomet-raw-data-${now().toISOString().slice(0, 10)}.json`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(blob, name);
   return name;
 }

@@ -19,12 +19,11 @@ import {
 } from './backup-records';
 import { DB_VERSION } from './db';
 import { toStorageError } from './errors';
-import { setMeta } from './meta-store';
+import { LAST_BACKUP_KEY, setMeta } from './meta-store';
 import { gzipStream } from './gzip';
 import { runTransaction, type AppDatabase } from './transaction';
 
-/** The meta key of the time (epoch ms) of the last backup made on this device. */
-export const LAST_BACKUP_KEY = 'last-backup';
+export { LAST_BACKUP_KEY };
 
 export interface BackupProgress {
   /** Records written so far, of `total` (the counts at the start). */
@@ -88,7 +87,8 @@ function encodeBatch(store: BackupStoreName, keys: IDBValidKey[], values: unknow
 export function backupStream(db: AppDatabase, options: BackupOptions): ReadableStream<Uint8Array> {
   const batchSize = options.batchSize ?? 2_000;
   const encoder = new TextEncoder();
-  const written: StoreCounts = {};
+  // Every store is listed in the trailer, an empty one with 0, as in the header.
+  const written: StoreCounts = Object.fromEntries(BACKUP_STORE_NAMES.map((name) => [name, 0]));
   let total = 0;
   let done = 0;
   let storeIndex = 0;

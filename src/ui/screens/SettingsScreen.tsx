@@ -5,6 +5,9 @@ import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import type { CheckResult } from '../../state/check-collection';
 import { timeZone } from '../../state/clock';
+import { takeBackupRequest } from '../../state/backup-reminder';
+import { createBackup } from '../../state/create-backup';
+import BackupPanel from '../components/BackupPanel';
 import StorageStatus from '../components/StorageStatus';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
@@ -21,6 +24,9 @@ function workload(retention: number): string {
 /** Scheduling, limits, day start and theme. */
 export default function SettingsScreen() {
   const collection = useCollection();
+  // Made once here: a call inside JSX would run again on every read of the prop.
+  const backup = createBackup(collection);
+  const focusBackup = takeBackupRequest();
   const [draft, setDraft] = createSignal<Settings>({ ...collection.settings() });
   const [learning, setLearning] = createSignal(collection.settings().learningSteps.join(' '));
   const [relearning, setRelearning] = createSignal(collection.settings().relearningSteps.join(' '));
@@ -235,6 +241,12 @@ export default function SettingsScreen() {
             Storage
           </h2>
           <StorageStatus info={storage.latest} busy={asking()} onPersist={() => void persist()} />
+        </section>
+        <section aria-labelledby="backup-title">
+          <h2 id="backup-title" class="section-title">
+            Backup
+          </h2>
+          <BackupPanel backup={backup} focus={focusBackup} />
         </section>
         <section aria-labelledby="check-title">
           <h2 id="check-title" class="section-title">
