@@ -70,12 +70,14 @@ async function readBatch(
 
 /** The lines of one batch, each ending with a newline. */
 function encodeBatch(store: BackupStoreName, keys: IDBValidKey[], values: unknown[]): string {
-  const withKey = 'key' in BACKUP_STORES[store];
+  const spec = BACKUP_STORES[store];
+  const withKey = 'key' in spec;
+  const encode = spec.dates ? encodeJson : (value: unknown) => JSON.stringify(value);
   const prefix = `{"s":${JSON.stringify(store)},`;
   let text = '';
   for (let i = 0; i < values.length; i++) {
     const key = withKey ? `"k":${encodeJson(keys[i])},` : '';
-    text += `${prefix}${key}"v":${encodeJson(values[i])}}\n`;
+    text += `${prefix}${key}"v":${encode(values[i])}}\n`;
   }
   return text;
 }
