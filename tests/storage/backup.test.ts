@@ -13,7 +13,7 @@ import { BACKUP_STORE_NAMES, NOT_BACKED_UP } from '../../src/storage/backup-reco
 import { countBackupStores, LAST_BACKUP_KEY, markBackedUp } from '../../src/storage/backup';
 import { DB_NAME, openAppDb } from '../../src/storage/db';
 import { StorageError } from '../../src/storage/errors';
-import { deleteOrphans, liveDbName, readPointer } from '../../src/storage/live-db';
+import { deleteOrphans, flipLiveDb, liveDbName, readPointer } from '../../src/storage/live-db';
 import { bringBackRestorePoint, readBackupSummary, restoreBackup } from '../../src/storage/restore';
 import { SETTINGS_KEY } from '../../src/storage/schema';
 import type { AppDatabase } from '../../src/storage/transaction';
@@ -395,6 +395,19 @@ describe('a rejected restore changes nothing', () => {
     expect(await databaseNames()).not.toContain('sarcomet-restore-orphan');
     expect(await liveDbName()).toBe(DB_NAME);
     expect(await hashLive()).toBe(before);
+  });
+});
+
+describe('the live pointer', () => {
+  it('refuses a flip made from a collection that is no longer live (another tab restored meanwhile)', async () => {
+    const point = {
+      name: 'sarcomet-restore-old',
+      time: 1,
+      label: 'x',
+      counts: { decks: 0, cards: 0, reviews: 0 },
+    };
+    await expect(flipLiveDb('sarcomet-restore-new', point)).rejects.toThrow(/Another SarcoMet tab replaced/);
+    expect(await readPointer()).toEqual({ live: DB_NAME, restorePoints: [] });
   });
 });
 
