@@ -53,18 +53,26 @@ export async function countBackupStores(db: AppDatabase): Promise<Record<BackupS
   });
 }
 
-/** One batch of a store: records after `after` (all when null), in key order, with their keys. */
+/**
+ * One batch of a store: records after `after` (all when null), in key order, with their keys. A store with a
+ * key path gives its keys through the values; only the others read them (`getAllKeys`) as well.
+ */
 async function readBatch(
   db: AppDatabase,
   store: BackupStoreName,
   after: IDBValidKey | null,
   size: number,
-): Promise<{ keys: IDBValidKey[]; values: unknown[] }> {
+): Promise<{ keys: IDBValidKey[]; values: unknown[]; last: IDBValidKey | null }> {
   return runTransaction(db, [store], 'readonly', async (tx) => {
     const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const os = tx.objectStore(store);
+    const keyPath = os.keyPath;
+    if (typeof keyPath === 'string') {
+      const values = (await os.getAll(range, size)) as Record<string, IDBValidKey>[];
+      return { keys: [], values, last: values.at(-1)?.[keyPath] ?? null };
+    }
     const [keys, values] = await Promise.all([os.getAllKeys(range, size), os.getAll(range, size)]);
-    return { keys, values: values as unknown[] };
+    return { keys, values: values as unknown[], last: keys.at(-1) ?? null };
   });
 }
 
@@ -95,6 +103,7 @@ export function backupStream(db: AppDatabase, options: BackupOptions): ReadableS
   let done = 0;
   let storeIndex = 0;
   let after: IDBValidKey | null = null;
+  let ahead: ReturnType<typeof readBatch> | null = null;
   let started = false;
   let finished = false;
 
@@ -125,12 +134,17 @@ export function backupStream(db: AppDatabase, options: BackupOptions): ReadableS
         controller.close();
         return;
       }
-      const { keys, values } = await readBatch(db, store, after, batchSize);
+      // The next batch is read while this one is encoded: IndexedDB works in another process.
+      const { keys, values, last } = await (ahead ?? readBatch(db, store, after, batchSize));
+      ahead = null;
       if (values.length < batchSize) {
         storeIndex += 1;
         after = null;
       } else {
-        after = keys[keys.length - 1] ?? null;
+        after = last;
+        ahead = readBatch(db, store, after, batchSize);
+        // If it fails, the await above reports it on the next pull.
+        ahead.catch(() => undefined);
       }
       if (values.length === 0) {
         // A pull that enqueues nothing is not called again (streams spec): read the next store now.

@@ -359,6 +359,7 @@ class StagingState {
   private trailer: StoreCounts | null = null;
   private staging: AppDatabase | null = null;
   private batch: Batch | null = null;
+  private writing: Promise<void> = Promise.resolve();
   private lastLine = 0;
   readonly counts: StoreCounts = {};
 
@@ -385,7 +386,7 @@ class StagingState {
       const end = v.safeParse(TrailerSchema, data);
       if (!end.success) throw invalid(`The last line is damaged: ${describeIssues(end.issues)}.`);
       this.trailer = end.output.counts as StoreCounts;
-      return this.flush();
+      return this.drain();
     }
     const { store, key, value } = this.record(data, n);
     this.counts[store] = (this.counts[store] ?? 0) + 1;
@@ -429,11 +430,26 @@ class StagingState {
     return { store, key, value: value.output };
   }
 
+  /**
+   * Starts writing the batch being filled, and waits for the write before it: one batch is written (by the
+   * browser, in another process) while the next is parsed and checked, and no more than two are held.
+   */
   private async flush(): Promise<void> {
     const batch = this.batch;
     if (!batch || !this.staging) return;
     this.batch = null;
-    await writeBatch(this.staging, batch, this.lastLine);
+    const previous = this.writing;
+    const next = writeBatch(this.staging, batch, this.lastLine);
+    // Reported by the next flush or by `drain`, whichever comes first.
+    next.catch(() => undefined);
+    this.writing = next;
+    await previous;
+  }
+
+  /** Waits for every write started. */
+  private async drain(): Promise<void> {
+    await this.flush();
+    await this.writing;
   }
 
   /** After the last line: the header and the counts, once they match the trailer. */
