@@ -31,6 +31,37 @@ export interface BackupBenchResult {
   restoreHeap: HeapTrace;
   /** The page's JS heap limit, for scale. */
   heapLimit: number;
+  /** With `profile`: the main thread's self time per function during each operation. */
+  profile?: { backup: ProfileSummary; restore: ProfileSummary };
+}
+
+/** Where the page's main thread spent its time: self time per function, the largest first. */
+export type ProfileSummary = { fn: string; ms: number }[];
+
+/** Starts the V8 sampling profiler of the page (1 ms interval). */
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the profiler and sums self time per function (name and file), the `top` largest. */
+async function stopProfile(cdp: CDPSession, top = 12): Promise<ProfileSummary> {
+  const { profile } = await cdp.send('Profiler.stop');
+  const perSample = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => perSample.set(id, (perSample.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const byFn = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.split('/').pop() ?? '';
+    const fn = `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + (perSample.get(node.id) ?? 0) / 1000);
+  }
+  return [...byFn]
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
 }
 
 /** Samples the used heap every `everyMs` until `stop()`; resolves the trace. */
@@ -73,6 +104,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export async function backupBench(options: {
   baseUrl: string;
   userDataDir: string;
+  /** Also profile the main thread (V8's sampling profiler; it slows the page a little). */
+  profile?: boolean;
   log?: (line: string) => void;
 }): Promise<BackupBenchResult> {
   const log = options.log ?? (() => undefined);
@@ -87,6 +120,7 @@ export async function backupBench(options: {
     await openSettings(page, options.baseUrl);
     await cdp.send('HeapProfiler.collectGarbage');
 
+    if (options.profile) await startProfile(cdp);
     const backupTrace = sampleHeap(cdp);
     const downloading = page.waitForEvent('download', { timeout: 600_000 });
     const backupStart = performance.now();
@@ -94,6 +128,7 @@ export async function backupBench(options: {
     const download = await downloading;
     const backupMs = performance.now() - backupStart;
     const backupHeap = await backupTrace.stop();
+    const backupProfile = options.profile ? await stopProfile(cdp) : [];
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const fileBytes = statSync(file).size;
@@ -115,6 +150,7 @@ export async function backupBench(options: {
     const [decks = 0, cards = 0, reviews = 0] = header
       .slice(1)
       .map((text) => Number(text.replace(/\D/g, '')));
+    if (options.profile) await startProfile(cdp);
     const restoreTrace = sampleHeap(cdp);
     const reloading = page.waitForEvent('framenavigated', { timeout: 600_000 });
     const restoreStart = performance.now();
@@ -122,6 +158,8 @@ export async function backupBench(options: {
     await reloading;
     const restoreMs = performance.now() - restoreStart;
     const restoreHeap = await restoreTrace.stop();
+    // The profile survives the reload that ends a restore (same renderer); if not, it is reported empty.
+    const restoreProfile = options.profile ? await stopProfile(cdp).catch(() => []) : [];
     log(
       `  restore: ${(restoreMs / 1000).toFixed(1)} s, heap peak ${mb(restoreHeap.peak)} (file: ${header.join(' / ')})`,
     );
@@ -138,6 +176,7 @@ export async function backupBench(options: {
       restoreMs,
       restoreHeap,
       heapLimit,
+      ...(options.profile ? { profile: { backup: backupProfile, restore: restoreProfile } } : {}),
     };
   } finally {
     await context.close();

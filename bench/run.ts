@@ -4,7 +4,7 @@
  * a 43k-card deck (Node stand-in), prints a table with issue 9's targets, writes bench/results/<date>.json,
  * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
  *
- * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only), --reseed, --no-throttle, --no-build, --no-micro,
+ * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only; --profile adds a CPU profile), --reseed, --no-throttle, --no-build, --no-micro,
  * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
@@ -72,7 +72,12 @@ async function browserBench(): Promise<void> {
       const work = 'bench/.cache/work';
       copyProfile(profile, work);
       try {
-        const result = await backupBench({ baseUrl: server.url, userDataDir: work, log });
+        const result = await backupBench({
+          baseUrl: server.url,
+          userDataDir: work,
+          profile: flag('profile'),
+          log,
+        });
         console.log(JSON.stringify(result, null, 2));
       } finally {
         rmSync(work, { recursive: true, force: true });
