@@ -60,7 +60,7 @@ async function phone(colorScheme: 'light' | 'dark' = 'light') {
 }
 
 describe('backup and restore', () => {
-  it('backs up after studying, and a fresh device restored from the file holds the same collection', async () => {
+  it('backs up after studying, and a fresh device restored from the file holds the same collection, in every tab', async () => {
     const a = await phone();
     await a.page.goto(`${baseUrl()}#/study`);
     await answer(a.page, 'Good');
@@ -127,6 +127,11 @@ describe('backup and restore', () => {
     expect(
       axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
+    // Another tab of the same device, on Home: it is told and reloads onto the restored collection too.
+    const other = await b.context.newPage();
+    const otherErrors = watchErrors(other);
+    await other.goto(baseUrl());
+    await other.getByText('Nothing studied yet today.').waitFor();
     await b.page.getByRole('button', { name: 'Replace my collection' }).tap();
 
     // The page reloads onto the restored collection, still in Settings, which lists the one it replaced.
@@ -138,6 +143,8 @@ describe('backup and restore', () => {
     expect(after.name).toMatch(/^sarcomet-restore-/);
     await b.page.getByRole('link', { name: 'Home' }).tap();
     await b.page.getByText('2 answers so far today.').waitFor();
+    await other.getByText('2 answers so far today.').waitFor();
+    expect(otherErrors).toEqual([]);
     expect(b.errors).toEqual([]);
     await b.context.close();
   });
