@@ -91,7 +91,7 @@ export function createBackup(collection: Collection): BackupState {
     run('backup', 'Backing up…', async () => {
       const at = now();
       const name = `sarcomet-${at.toISOString().slice(0, 10)}.sarcomet-backup.gz`;
-      const picker = (window as SavePickerWindow).showSaveFilePicker;
+      const picker = (globalThis as SavePickerWindow).showSaveFilePicker;
       // Asked first, while the tap still counts as a user gesture.
       const handle = picker
         ? await picker({
