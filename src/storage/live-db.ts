@@ -87,6 +87,8 @@ export async function liveDbName(): Promise<string> {
 export async function flipLiveDb(next: string, previous: RestorePoint): Promise<string[]> {
   return withPointerDb(async (db) => {
     const tx = db.transaction('pointer', 'readwrite');
+    // An abort below rejects `done`; the error thrown with it is what the caller sees.
+    tx.done.catch(() => undefined);
     const current = (await tx.store.get(KEY)) ?? { live: DB_NAME, restorePoints: [] };
     if (current.live !== previous.name) {
       tx.abort();
@@ -97,7 +99,7 @@ export async function flipLiveDb(next: string, previous: RestorePoint): Promise<
     }
     const points = [previous, ...current.restorePoints.filter((p) => p.name !== next)];
     await tx.store.put({ live: next, restorePoints: points.slice(0, RESTORE_POINT_LIMIT) }, KEY);
-    await tx.done;
+    await tx.done; // The flip: committed here, or not at all.
     return points.slice(RESTORE_POINT_LIMIT).map((p) => p.name);
   });
 }
