@@ -11,6 +11,7 @@ import { bringBackRestorePoint, readBackupSummary, restoreBackup } from '../stor
 import { now } from './clock';
 import type { Collection } from './create-collection';
 import { downloadBlob } from './download';
+import { gzipInWorker } from './gzip-in-worker';
 
 export type BackupTask = 'backup' | 'reading' | 'restore' | 'bring-back';
 
@@ -107,6 +108,7 @@ export function createBackup(collection: Collection): BackupState {
       const stream = backupStream(db, {
         now: at,
         app: __BUILD_ID__,
+        gzip: gzipInWorker(),
         onProgress: ({ done, total }) => {
           setProgress(total > 0 ? done / total : 1);
           setStatus(`Backing up… ${done.toLocaleString()} of ${total.toLocaleString()} records.`);
