@@ -20,7 +20,7 @@ export interface HeapTrace {
 }
 
 export interface BackupBenchResult {
-  /** What the file holds, as its first line counts it. */
+  /** What the file holds, as its first line counts it (NaN, like every restore figure, with `restore: false`). */
   counts: { decks: number; cards: number; reviews: number };
   fileBytes: number;
   /** Tap on "Back up now" to the download handed to the browser. */
@@ -106,6 +106,8 @@ export async function backupBench(options: {
   userDataDir: string;
   /** Also profile the main thread (V8's sampling profiler; it slows the page a little). */
   profile?: boolean;
+  /** False: time the backup only. */
+  restore?: boolean;
   log?: (line: string) => void;
 }): Promise<BackupBenchResult> {
   const log = options.log ?? (() => undefined);
@@ -140,6 +142,18 @@ export async function backupBench(options: {
       `  backup: ${(backupMs / 1000).toFixed(1)} s, ${mb(fileBytes)} file, heap peak ${mb(backupHeap.peak)} (${status})`,
     );
 
+    if (options.restore === false) {
+      const none: HeapTrace = { samples: 0, peak: NaN, start: NaN };
+      return {
+        counts: { decks: NaN, cards: NaN, reviews: NaN },
+        fileBytes,
+        backupMs,
+        backupHeap,
+        restoreMs: NaN,
+        restoreHeap: none,
+        heapLimit: NaN,
+      };
+    }
     await cdp.send('HeapProfiler.collectGarbage');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Restore from backup' }).click();

@@ -4,7 +4,8 @@
  * a 43k-card deck (Node stand-in), prints a table with issue 9's targets, writes bench/results/<date>.json,
  * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
  *
- * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only; --profile adds a CPU profile), --reseed, --no-throttle, --no-build, --no-micro,
+ * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only; with --profile,
+ * --no-restore), --reseed, --no-throttle, --no-build, --no-micro,
  * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
@@ -76,6 +77,7 @@ async function browserBench(): Promise<void> {
           baseUrl: server.url,
           userDataDir: work,
           profile: flag('profile'),
+          restore: !flag('no-restore'),
           log,
         });
         console.log(JSON.stringify(result, null, 2));
