@@ -11,7 +11,6 @@ import { bringBackRestorePoint, readBackupSummary, restoreBackup } from '../stor
 import { now } from './clock';
 import type { Collection } from './create-collection';
 import { downloadBlob } from './download';
-import { gzipInWorker } from './gzip-in-worker';
 
 export type BackupTask = 'backup' | 'reading' | 'restore' | 'bring-back';
 
@@ -108,7 +107,6 @@ export function createBackup(collection: Collection): BackupState {
       const stream = backupStream(db, {
         now: at,
         app: __BUILD_ID__,
-        gzip: gzipInWorker(),
         onProgress: ({ done, total }) => {
           setProgress(total > 0 ? done / total : 1);
           setStatus(`Backing up… ${done.toLocaleString()} of ${total.toLocaleString()} records.`);

@@ -40,8 +40,6 @@ export interface BackupOptions {
   onProgress?(progress: BackupProgress): void;
   /** False forces the fflate compressor (the fallback for browsers without CompressionStream). */
   nativeGzip?: boolean;
-  /** A gzip stream of the caller's (e.g. one that compresses in a worker); else `gzipStream` on this thread. */
-  gzip?: TransformStream<Uint8Array, Uint8Array> | null;
 }
 
 /** The number of records of every store a backup carries, in one transaction. */
@@ -165,7 +163,7 @@ export function backupStream(db: AppDatabase, options: BackupOptions): ReadableS
     // One batch at a time: the next is read only when the compressor has taken this one.
     { highWaterMark: 1 },
   );
-  return lines.pipeThrough(options.gzip ?? gzipStream(options.nativeGzip));
+  return lines.pipeThrough(gzipStream(options.nativeGzip));
 }
 
 /**
