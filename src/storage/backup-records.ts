@@ -250,7 +250,8 @@ export const NOT_BACKED_UP: Record<string, string> = {
 
 /** A store name of the file, if it is one a backup carries. */
 export function backupStore(name: string): BackupStoreName | null {
-  return Object.hasOwn(BACKUP_STORES, name) ? (name as BackupStoreName) : null;
+  // Not Object.hasOwn: Safari 15.0-15.3, which the app supports, lacks it.
+  return Object.prototype.hasOwnProperty.call(BACKUP_STORES, name) ? (name as BackupStoreName) : null;
 }
 
 /** Counts per store, as the header and the trailer give them. */

@@ -69,10 +69,11 @@ async function readBatch(
     const keyPath = os.keyPath;
     if (typeof keyPath === 'string') {
       const values = (await os.getAll(range, size)) as Record<string, IDBValidKey>[];
-      return { keys: [], values, last: values.at(-1)?.[keyPath] ?? null };
+      // Index access, not .at(-1): Safari 15.0-15.3 lacks it.
+      return { keys: [], values, last: values[values.length - 1]?.[keyPath] ?? null };
     }
     const [keys, values] = await Promise.all([os.getAllKeys(range, size), os.getAll(range, size)]);
-    return { keys, values: values as unknown[], last: keys.at(-1) ?? null };
+    return { keys, values: values as unknown[], last: keys[keys.length - 1] ?? null };
   });
 }
 
