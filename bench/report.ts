@@ -2,6 +2,7 @@
  * The benchmark's targets (issue 9) and the table that prints each figure beside its target.
  */
 import type { ApkgFigures } from './apkg-bench';
+import type { BackupBenchResult } from './backup-bench';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { CHROMIUM } from '../tests/e2e/browser-launch';
@@ -62,6 +63,8 @@ export interface BenchResults {
   import: ImportFigures | null;
   /** Reading a 43,000-card Anki package (Node: unzip, zstd, sql.js, render, replay, validate). */
   apkg?: ApkgFigures;
+  /** Backup and restore of the heavy collection through Settings (bench/backup-bench.ts). */
+  backup?: BackupBenchResult;
   rows: Row[];
 }
 

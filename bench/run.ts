@@ -4,7 +4,7 @@
  * a 43k-card deck (Node stand-in), prints a table with issue 9's targets, writes bench/results/<date>.json,
  * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
  *
- * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only; with --profile,
+ * Flags: --tiny (the smoke test's collection), --no-backup (skip backup and restore), --backup-only (bench/backup-bench.ts only; with --profile,
  * --no-restore), --reseed, --no-throttle, --no-build, --no-micro,
  * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DB_VERSION } from '../src/storage/db';
 import { startPreview } from '../tests/e2e/server';
-import { backupBench } from './backup-bench';
+import { backupBench, type BackupBenchResult } from './backup-bench';
 import { copyProfile, runPass, seedProfile, type PassResult, type SeedResult } from './browser-bench';
 import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
 import { apkgBench } from './apkg-bench';
@@ -112,6 +112,18 @@ async function browserBench(): Promise<void> {
       }
     }
 
+    let backup: BackupBenchResult | undefined;
+    if (!flag('no-backup')) {
+      console.log('\nBackup and restore through Settings (a fresh copy of the seeded profile)…');
+      const work = 'bench/.cache/work';
+      copyProfile(profile, work);
+      try {
+        backup = await backupBench({ baseUrl: server.url, userDataDir: work, restore: true, log });
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+
     console.log('\nImport of a 43,000-card deck file (Node, fake-indexeddb)…');
     const imported = await importBench(flag('tiny') ? 2_000 : 43_000);
     console.log('Reading a 43,000-card Anki package (Node: unzip, zstd, sql.js, render, replay)…');
@@ -125,6 +137,7 @@ async function browserBench(): Promise<void> {
       passes,
       import: imported,
       apkg,
+      ...(backup ? { backup } : {}),
       rows: table,
     };
     const m = results.machine;
@@ -137,6 +150,13 @@ async function browserBench(): Promise<void> {
     );
     console.log(formatTable(passes, table));
     if (imported.split) console.log(`\nImport note: ${imported.wholeFile.error ?? ''}`);
+    if (backup) {
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      console.log(
+        `\nBackup of the whole collection (${mb(backup.fileBytes)} file): ${(backup.backupMs / 1000).toFixed(1)} s, heap peak ${mb(backup.backupHeap.peak)}; ` +
+          `restore: ${(backup.restoreMs / 1000).toFixed(1)} s, heap peak ${mb(backup.restoreHeap.peak)} (targets 10 s, 60 MB)`,
+      );
+    }
     console.log(
       `\nAnki package: ${apkg.cards.toLocaleString('en-US')} cards (${(apkg.packageBytes / 1e6).toFixed(1)} MB ${apkg.format}, ` +
         `${apkg.reviewsReplayed.toLocaleString('en-US')} reviews replayed) read in ${(apkg.readMs / 1000).toFixed(2)} s, ` +

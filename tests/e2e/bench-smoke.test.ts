@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPass, seedProfile } from '../../bench/browser-bench';
 import { TINY } from '../../bench/heavy-collection';
+import { apkgBench } from '../../bench/apkg-bench';
+import { backupBench } from '../../bench/backup-bench';
 import { importBench } from '../../bench/import-bench';
 import { formatTable, requiredFigures, rows } from '../../bench/report';
 import { baseUrl } from './browser';
@@ -53,5 +55,21 @@ describe('npm run bench, on a tiny collection', () => {
     }
     const table = formatTable([pass], rows([pass], imported));
     expect(table).not.toMatch(/n\/a|NaN/);
+
+    // Backup and restore through Settings, and the Anki package read, report finite figures too.
+    const backup = await backupBench({ baseUrl: baseUrl(), userDataDir: profile, restore: true });
+    expect(backup.counts.reviews).toBe(TINY.logs + grades);
+    for (const value of [
+      backup.fileBytes,
+      backup.backupMs,
+      backup.restoreMs,
+      backup.backupHeap.peak,
+      backup.restoreHeap.peak,
+    ]) {
+      expect(Number.isFinite(value) && value > 0).toBe(true);
+    }
+    const apkg = await apkgBench(200);
+    expect(apkg.deckCards).toBeGreaterThan(0);
+    expect(Number.isFinite(apkg.readMs)).toBe(true);
   });
 });
