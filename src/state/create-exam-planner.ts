@@ -22,6 +22,9 @@ export interface ExamView {
   prediction: ExamPrediction;
 }
 
+/** An exam as the form gives it: without an id when it is new. */
+export type ExamDraft = Omit<ExamPlan, 'id'> & { id?: string };
+
 export interface ExamPlannerData {
   exams: ExamView[];
   /** Tags of the collection's cards, for the form. */
@@ -35,8 +38,8 @@ export interface ExamPlanner {
   loading: Accessor<boolean>;
   /** Why the exams could not be loaded or saved. */
   error: Accessor<string>;
-  /** Adds the exam, or replaces the one with its id. */
-  save(plan: ExamPlan): Promise<boolean>;
+  /** Adds the exam (a new one has no id yet), or replaces the one with its id. Resolves false on failure. */
+  save(plan: ExamDraft): Promise<boolean>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -124,12 +127,14 @@ export function createExamPlanner(collection: Collection): ExamPlanner {
     data: () => (data.error ? undefined : data.latest),
     loading: () => data.loading,
     error: () => error() || (data.error ? `Your exams could not be loaded: ${message(data.error)}` : ''),
-    save: (plan) =>
-      write((plans) =>
+    save: (draft) => {
+      const plan: ExamPlan = { ...draft, id: draft.id ?? crypto.randomUUID() };
+      return write((plans) =>
         plans.some((p) => p.id === plan.id)
           ? plans.map((p) => (p.id === plan.id ? plan : p))
           : [...plans, plan],
-      ),
+      );
+    },
     remove: (id) => write((plans) => plans.filter((p) => p.id !== id)),
   };
 }

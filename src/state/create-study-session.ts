@@ -76,7 +76,7 @@ const CHANGED_ELSEWHERE =
 export function createStudySession(
   collection: Collection,
   deckIds: Accessor<ReadonlySet<string> | null>,
-  focus?: () => Promise<StudyFocus>,
+  focus?: () => Promise<StudyFocus | undefined>,
 ): StudySession {
   const [phase, setPhase] = createSignal<Phase>('loading');
   const [card, setCard] = createSignal<CardRecord | null>(null);

@@ -4,7 +4,7 @@ import { now, timeZone } from '../../state/clock';
 import { loadOverview } from '../../state/study-snapshot';
 import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import TopBar from '../components/TopBar';
 import { preloadStudyScreen } from './lazy';
 
@@ -133,6 +133,9 @@ export default function HomeScreen() {
                   >
                     Study all
                   </button>
+                  <a class="home-exam-link" href={href({ name: 'exam' })}>
+                    Exam planner
+                  </a>
                 </section>
                 <h2 class="section-title">Decks</h2>
                 <Show when={data().decks.length > 1}>
