@@ -76,7 +76,7 @@ export default function ExamScreen() {
                   count as 0%.
                 </p>
                 <Show when={exams().length === 0}>
-                  <div class="empty">
+                  <div class="exam-empty">
                     <h2>No exams yet</h2>
                     <p class="muted">Add your first exam below.</p>
                   </div>
