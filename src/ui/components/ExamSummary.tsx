@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ExamPlan, ExamPrediction } from '../../domain/exam-planner';
+import ExamChart from './ExamChart';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -76,6 +77,11 @@ export default function ExamSummary(props: {
           <button type="button" class="btn btn-primary btn-block" onClick={() => props.onStudy()}>
             Study today's plan
           </button>
+          <ExamChart
+            recallByDay={props.prediction.recallByDay}
+            target={props.plan.target}
+            label={`Predicted recall by day if you follow the plan, from ${percent(props.prediction.recallByDay[0]?.recall ?? 0)} today to ${percent(props.prediction.projectedRecall)} on exam day; the dashed line is your target.`}
+          />
           <table class="exam-plan">
             <caption>
               Daily plan
