@@ -17,6 +17,9 @@ const DAY_MS = 86_400_000;
 /** A new card's learning steps are a few minutes apart; this bounds the answers simulated in one day. */
 const MAX_ANSWERS_A_DAY = 8;
 
+/** How far ahead an exam can be planned: the plan is simulated day by day. */
+export const MAX_PLAN_DAYS = 730;
+
 /** Default cap on new cards a day: beyond it the plan says the target cannot be reached in time. */
 export const MAX_NEW_PER_DAY = 100;
 
@@ -124,7 +127,10 @@ export function spreadNewCards(total: number, days: number, cap: number, doneTod
 const mean = (values: readonly number[]) =>
   values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
 
-/** Predicts recall on exam day and plans the days before it. Pure: time and zone are parameters. */
+/**
+ * Predicts recall on exam day and plans the days before it. Pure: time and zone are parameters.
+ * @throws RangeError for a date that is not one, or more than `MAX_PLAN_DAYS` days away.
+ */
 export function planExam(input: ExamPlanInput): ExamPrediction {
   const { cards, now, target, scheduler, dayStartHour, timeZone } = input;
   const cap = Math.max(0, input.maxNewPerDay ?? MAX_NEW_PER_DAY);
@@ -140,6 +146,8 @@ export function planExam(input: ExamPlanInput): ExamPrediction {
   const belowTarget = recallNow.filter((r) => r < target).length;
   const unstudied = cards.filter((card) => card.fsrs.state === CardState.New).length;
   const daysLeft = Math.max(0, examDay - today);
+  if (daysLeft > MAX_PLAN_DAYS)
+    throw new RangeError('This exam is more than two years away: choose a nearer date.');
   const finalPassDays = finalPassDaysFor(daysLeft);
 
   // The simulation: each card's state as the plan would leave it.

@@ -3,8 +3,15 @@
  * exams, and the focus a study session needs to follow an exam's plan for today.
  */
 import { createResource, createSignal, type Accessor } from 'solid-js';
-import { studyDay } from '../domain/day';
-import { examIncludes, planExam, type ExamPlan, type ExamPrediction } from '../domain/exam-planner';
+import { studyDay, studyDayNumber } from '../domain/day';
+import {
+  dayOfDate,
+  examIncludes,
+  MAX_PLAN_DAYS,
+  planExam,
+  type ExamPlan,
+  type ExamPrediction,
+} from '../domain/exam-planner';
 import { doneToday } from '../domain/queue';
 import { stateBefore } from '../domain/review-log';
 import { makeScheduler } from '../domain/scheduler';
@@ -19,7 +26,9 @@ import type { StudyFocus } from './study-snapshot';
 
 export interface ExamView {
   plan: ExamPlan;
-  prediction: ExamPrediction;
+  /** Null when the exam cannot be planned (see `problem`). */
+  prediction: ExamPrediction | null;
+  problem: string;
 }
 
 /** An exam as the form gives it: without an id when it is new. */
@@ -103,7 +112,13 @@ export function createExamPlanner(collection: Collection): ExamPlanner {
       ]);
       const tags = [...new Set(cards.flatMap((card) => card.tags))].sort((a, b) => a.localeCompare(b));
       const exams = plans
-        .map((plan) => ({ plan, prediction: predict(plan, cards, settings, today.ids) }))
+        .map((plan): ExamView => {
+          try {
+            return { plan, prediction: predict(plan, cards, settings, today.ids), problem: '' };
+          } catch (err) {
+            return { plan, prediction: null, problem: message(err) };
+          }
+        })
         .sort((a, b) => a.plan.date.localeCompare(b.plan.date) || a.plan.name.localeCompare(b.plan.name));
       return { exams, tags, problem };
     },
@@ -129,6 +144,11 @@ export function createExamPlanner(collection: Collection): ExamPlanner {
     error: () => error() || (data.error ? `Your exams could not be loaded: ${message(data.error)}` : ''),
     save: (draft) => {
       const plan: ExamPlan = { ...draft, id: draft.id ?? crypto.randomUUID() };
+      const today = studyDayNumber(now(), collection.settings().dayStartHour, timeZone());
+      if (dayOfDate(plan.date) - today > MAX_PLAN_DAYS) {
+        setError('Choose an exam date within two years.');
+        return Promise.resolve(false);
+      }
       return write((plans) =>
         plans.some((p) => p.id === plan.id)
           ? plans.map((p) => (p.id === plan.id ? plan : p))

@@ -187,6 +187,11 @@ describe('planExam', () => {
     expect(result.feasible).toBe(false);
   });
 
+  it('refuses an exam more than two years away, which would take too long to simulate', () => {
+    expect(() => planExam(input([newCard('n')], '2028-01-06'))).toThrow('more than two years away');
+    expect(planExam(input([newCard('n')], '2028-01-05')).daysLeft).toBe(730);
+  });
+
   it('plans nothing on exam day or after it', () => {
     const result = planExam(input([mature('m', 5, 2)], '2026-01-05'));
     expect(result.daysLeft).toBe(0);

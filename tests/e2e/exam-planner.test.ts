@@ -2,7 +2,8 @@
  * The exam planner in the production build, on a phone: an exam for a built-in deck two weeks ahead shows
  * the predicted recall and a daily plan; studying today's plan changes the prediction.
  */
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './actions';
 import type { CardRecord, DeckRecord } from '../../src/domain/types';
@@ -15,6 +16,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** WCAG 2.2 A/AA violations axe finds on the page, as lines to compare with []. */
+async function violations(page: Page): Promise<string[]> {
+  await page.waitForTimeout(200);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 describe('exam planner', () => {
   it('plans an exam 14 days ahead, studies today’s plan and shows the prediction change', async () => {
@@ -64,6 +74,8 @@ describe('exam planner', () => {
     for (let i = 0; i < 14; i++) planned += (await cells(i))[0]!;
     expect(planned).toBe(Number(total));
     await exam.getByText(/Following the plan: about \d+% recall/).waitFor();
+    await page.locator('.exam-chart canvas').waitFor();
+    expect(await violations(page)).toEqual([]);
 
     // Today's plan: that deck's cards only, with today's planned new cards.
     await exam.getByRole('button', { name: "Study today's plan" }).tap();
@@ -81,6 +93,33 @@ describe('exam planner', () => {
     await after.getByText(new RegExp(`\\(${Number(never) - 1} never studied`)).waitFor();
     const recall = await after.getByText(/Predicted recall on exam day/).innerText();
     expect(recall).not.toContain(': 0%');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no accessibility violations in the dark theme, form and exam alike', async () => {
+    const context = await phoneContext(browser, { colorScheme: 'dark' });
+    await context.clock.install({ time: new Date('2026-03-02T12:00:00Z') });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}#/exam`);
+    await page.getByLabel('Name').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel('Name').fill('Tumour board');
+    await page.getByLabel('Exam date').fill('2026-04-01');
+    await page.getByLabel('Tags').fill('chemotherapy, targeted-therapy');
+    await page.getByRole('button', { name: 'Save exam' }).tap();
+    await page
+      .getByRole('region', { name: 'Tumour board' })
+      .getByText(/Predicted recall on exam day/)
+      .waitFor();
+    expect(await violations(page)).toEqual([]);
+    // A form with no deck and no tag is refused with a message.
+    await page.getByRole('button', { name: 'Add an exam' }).tap();
+    await page.getByLabel('Name').fill('Nothing');
+    await page.getByLabel('Exam date').fill('2026-04-02');
+    await page.getByRole('button', { name: 'Save exam' }).tap();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('Choose a deck or a tag.');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,8 @@ export default function ExamForm(props: {
   tags: readonly string[];
   /** Today's date, "YYYY-MM-DD": the earliest exam date offered. */
   today: string;
+  /** The latest exam date that can be planned. */
+  lastDay: string;
   busy: boolean;
   onSave: (draft: ExamDraft) => void;
   onCancel?: () => void;
@@ -66,6 +68,7 @@ export default function ExamForm(props: {
           type="date"
           required
           min={props.today}
+          max={props.lastDay}
           value={date()}
           onInput={(e) => setDate(e.currentTarget.value)}
         />

@@ -24,7 +24,9 @@ function daysText(daysLeft: number): string {
 /** One exam: its prediction, what following the plan would give, and the daily plan as a table. */
 export default function ExamSummary(props: {
   plan: ExamPlan;
-  prediction: ExamPrediction;
+  prediction: ExamPrediction | null;
+  /** Why there is no prediction. */
+  problem: string;
   onStudy: () => void;
   onEdit: () => void;
   onDelete: () => void;
@@ -36,85 +38,99 @@ export default function ExamSummary(props: {
       <h2 id={`${id()}-name`} class="exam-name">
         {props.plan.name}
       </h2>
-      <p class="muted exam-date">
-        {dateLabel(props.plan.date, true)} · {daysText(props.prediction.daysLeft)} ·{' '}
-        {cards(props.prediction.cardCount)}
-      </p>
       <Show
-        when={props.prediction.cardCount > 0}
-        fallback={<p>No cards match this exam yet: choose a deck or a tag that has cards.</p>}
+        when={props.prediction}
+        fallback={
+          <>
+            <p class="muted exam-date">{dateLabel(props.plan.date, true)}</p>
+            <p role="alert">{props.problem}</p>
+          </>
+        }
       >
-        <p class="exam-recall">
-          Predicted recall on exam day: <strong>{percent(props.prediction.predictedRecall)}</strong>
-        </p>
-        <p>
-          {props.prediction.belowTarget} of {cards(props.prediction.cardCount)} below {target()}
-          <Show when={props.prediction.unstudied > 0}>
-            {' '}
-            ({props.prediction.unstudied} never studied, counted as 0% recall)
-          </Show>
-          .
-        </p>
-        <Show when={props.prediction.daysLeft > 0}>
-          <p class={props.prediction.feasible ? 'exam-outcome' : 'exam-outcome exam-outcome-short'}>
+        {(prediction) => (
+          <>
+            <p class="muted exam-date">
+              {dateLabel(props.plan.date, true)} · {daysText(prediction().daysLeft)} ·{' '}
+              {cards(prediction().cardCount)}
+            </p>
             <Show
-              when={props.prediction.feasible}
-              fallback={
-                <>
-                  Even with this plan the target is out of reach: about{' '}
-                  {percent(props.prediction.projectedRecall)} recall
-                  <Show when={props.prediction.unstarted > 0}>
-                    , and {cards(props.prediction.unstarted)} cannot be started in time
-                  </Show>
-                  . Study more each day, move the date or lower the target.
-                </>
-              }
+              when={prediction().cardCount > 0}
+              fallback={<p>No cards match this exam yet: choose a deck or a tag that has cards.</p>}
             >
-              Following the plan: about {percent(props.prediction.projectedRecall)} recall,{' '}
-              {props.prediction.projectedBelowTarget} below {target()}.
-            </Show>
-          </p>
-          <button type="button" class="btn btn-primary btn-block" onClick={() => props.onStudy()}>
-            Study today's plan
-          </button>
-          <ExamChart
-            recallByDay={props.prediction.recallByDay}
-            target={props.plan.target}
-            label={`Predicted recall by day if you follow the plan, from ${percent(props.prediction.recallByDay[0]?.recall ?? 0)} today to ${percent(props.prediction.projectedRecall)} on exam day; the dashed line is your target.`}
-          />
-          <table class="exam-plan">
-            <caption>
-              Daily plan
-              <Show when={props.prediction.finalPassDays > 0}>
-                <span class="muted">
+              <p class="exam-recall">
+                Predicted recall on exam day: <strong>{percent(prediction().predictedRecall)}</strong>
+              </p>
+              <p>
+                {prediction().belowTarget} of {cards(prediction().cardCount)} below {target()}
+                <Show when={prediction().unstudied > 0}>
                   {' '}
-                  · the last {props.prediction.finalPassDays === 1 ? 'day is' : 'days are'} a final pass over
-                  the weakest cards
-                </span>
+                  ({prediction().unstudied} never studied, counted as 0% recall)
+                </Show>
+                .
+              </p>
+              <Show when={prediction().daysLeft > 0}>
+                <p class={prediction().feasible ? 'exam-outcome' : 'exam-outcome exam-outcome-short'}>
+                  <Show
+                    when={prediction().feasible}
+                    fallback={
+                      <>
+                        Even with this plan the target is out of reach: about{' '}
+                        {percent(prediction().projectedRecall)} recall
+                        <Show when={prediction().unstarted > 0}>
+                          , and {cards(prediction().unstarted)} cannot be started in time
+                        </Show>
+                        . Study more each day, move the date or lower the target.
+                      </>
+                    }
+                  >
+                    Following the plan: about {percent(prediction().projectedRecall)} recall,{' '}
+                    {prediction().projectedBelowTarget} below {target()}.
+                  </Show>
+                </p>
+                <button type="button" class="btn btn-primary btn-block" onClick={() => props.onStudy()}>
+                  Study today's plan
+                </button>
+                <ExamChart
+                  recallByDay={prediction().recallByDay}
+                  target={props.plan.target}
+                  label={`Predicted recall by day if you follow the plan, from ${percent(prediction().recallByDay[0]?.recall ?? 0)} today to ${percent(prediction().projectedRecall)} on exam day; the dashed line is your target.`}
+                />
+                <table class="exam-plan">
+                  <caption>
+                    Daily plan
+                    <Show when={prediction().finalPassDays > 0}>
+                      <span class="muted">
+                        {' '}
+                        · the last {prediction().finalPassDays === 1 ? 'day is' : 'days are'} a final pass
+                        over the weakest cards
+                      </span>
+                    </Show>
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">New</th>
+                      <th scope="col">Reviews</th>
+                      <th scope="col">Final pass</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={prediction().plan}>
+                      {(day, i) => (
+                        <tr classList={{ 'exam-today': i() === 0 }}>
+                          <th scope="row">{i() === 0 ? 'Today' : dateLabel(day.date)}</th>
+                          <td>{day.newCards}</td>
+                          <td>{day.reviews}</td>
+                          <td>{day.finalPass}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
               </Show>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">New</th>
-                <th scope="col">Reviews</th>
-                <th scope="col">Final pass</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.prediction.plan}>
-                {(day, i) => (
-                  <tr classList={{ 'exam-today': i() === 0 }}>
-                    <th scope="row">{i() === 0 ? 'Today' : dateLabel(day.date)}</th>
-                    <td>{day.newCards}</td>
-                    <td>{day.reviews}</td>
-                    <td>{day.finalPass}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </Show>
+            </Show>
+          </>
+        )}
       </Show>
       <div class="button-row">
         <button type="button" class="btn btn-small" onClick={() => props.onEdit()}>

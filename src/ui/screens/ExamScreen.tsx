@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { dateOfDay } from '../../domain/exam-planner';
+import { dateOfDay, MAX_PLAN_DAYS } from '../../domain/exam-planner';
 import { studyDayNumber } from '../../domain/day';
 import { now, timeZone } from '../../state/clock';
 import { createExamPlanner, type ExamDraft } from '../../state/create-exam-planner';
@@ -18,9 +18,9 @@ export default function ExamScreen() {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [status, setStatus] = createSignal('');
-  const today = createMemo(() =>
-    dateOfDay(studyDayNumber(now(), collection.settings().dayStartHour, timeZone())),
-  );
+  const todayNumber = createMemo(() => studyDayNumber(now(), collection.settings().dayStartHour, timeZone()));
+  const today = () => dateOfDay(todayNumber());
+  const lastDay = () => dateOfDay(todayNumber() + MAX_PLAN_DAYS);
   const exams = () => planner.data()?.exams ?? [];
   /** The form for a new exam: when asked for, and always while there is none. */
   const newFormOpen = () => editing() === 'new' || (editing() === null && exams().length === 0);
@@ -89,6 +89,7 @@ export default function ExamScreen() {
                         <ExamSummary
                           plan={view.plan}
                           prediction={view.prediction}
+                          problem={view.problem}
                           onStudy={() => navigate({ name: 'study-exam', examId: view.plan.id })}
                           onEdit={() => setEditing(view.plan.id)}
                           onDelete={() => void remove(view.plan.id, view.plan.name)}
@@ -100,6 +101,7 @@ export default function ExamScreen() {
                         decks={collection.decks()}
                         tags={data().tags}
                         today={today()}
+                        lastDay={lastDay()}
                         busy={busy()}
                         onSave={(draft) => void save(draft)}
                         onCancel={() => setEditing(null)}
@@ -121,6 +123,7 @@ export default function ExamScreen() {
                     decks={collection.decks()}
                     tags={data().tags}
                     today={today()}
+                    lastDay={lastDay()}
                     busy={busy()}
                     onSave={(draft) => void save(draft)}
                     {...(exams().length > 0 ? { onCancel: () => setEditing(null) } : {})}
