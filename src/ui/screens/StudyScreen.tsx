@@ -47,17 +47,17 @@ function whenText(at: number, from: Date): string {
   return `on ${new Date(at).toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric' })}`;
 }
 
-function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: string }) {
+function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: string; exam: boolean }) {
   const at = now();
   return (
     <div class="empty card-surface" role="status">
-      <h2>All done for now</h2>
+      <h2>{props.exam ? "Today's plan is done" : 'All done for now'}</h2>
       <p>
         <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
           {(due) => <>The next card is due {whenText(due(), at)}.</>}
         </Show>
       </p>
-      <Show when={props.info.newLimitReached}>
+      <Show when={props.info.newLimitReached && !props.exam}>
         <p class="muted">
           You reached today's limit of new cards. More come {whenText(props.info.nextDayStart, at)}; you can
           raise the limit in Settings.
@@ -202,6 +202,7 @@ export default function StudyScreen(props: { deckId: string | null; examId?: str
                 info={info()}
                 onHome={back}
                 homeLabel={props.examId === undefined ? 'Back to decks' : 'Back to the exam planner'}
+                exam={props.examId !== undefined}
               />
             )}
           </Match>
