@@ -30,6 +30,10 @@ export interface QueueInput {
   limits: QueueLimits;
   /** Restrict to these decks; all decks when absent. */
   deckIds?: ReadonlySet<string>;
+  /** Restrict further to the cards this accepts (an exam's decks and tags). */
+  include?: (card: CardRecord) => boolean;
+  /** Review cards that may be studied today although due later (an exam's final pass). */
+  early?: ReadonlySet<string>;
   learnAheadMs?: number;
 }
 
@@ -126,7 +130,8 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     !card.suspended &&
     card.kind !== 'mcq' &&
     card.buriedUntil <= now &&
-    (!input.deckIds || input.deckIds.has(card.deckId));
+    (!input.deckIds || input.deckIds.has(card.deckId)) &&
+    (!input.include || input.include(card));
   // As in Anki, answering a card buries its new and review siblings; a learning card keeps its steps.
   const eligible = (card: CardRecord) =>
     studyable(card) && (isLearning(card) || !siblingAnswered(card, facts));
@@ -159,7 +164,11 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     if (isLearning(card)) {
       if (due <= now) plan.learningNow.push(card);
       else if (due < day.end) plan.learningLater.push(card);
-    } else if (card.fsrs.state === CardState.Review && due < day.end && !plan.factsInQueue.has(card.factId)) {
+    } else if (
+      card.fsrs.state === CardState.Review &&
+      (due < day.end || input.early?.has(card.id)) &&
+      !plan.factsInQueue.has(card.factId)
+    ) {
       // Only the reviews that fit today's room reserve their fact: the rest wait for another day, so their
       // new siblings may be studied today.
       if (plan.reviews.length >= reviewRoom) {

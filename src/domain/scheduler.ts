@@ -21,7 +21,7 @@ import {
 } from 'ts-fsrs';
 import { studyDayNumber, studyDayStart } from './day';
 import type { CardRecord, FsrsCard, FsrsLog, Grade, Settings } from './types';
-import { GRADES } from './types';
+import { CardState, GRADES } from './types';
 
 export type SchedulerSettings = Pick<
   Settings,
@@ -212,4 +212,21 @@ export function formatInterval(from: Date, to: Date): string {
 
 function trim(value: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
+}
+
+/** ts-fsrs with its default parameters: retrievability depends only on the decay (w20), not on settings. */
+const defaultEngine: FSRS = fsrs(generatorParameters({ enable_fuzz: false }));
+
+/**
+ * The probability (FSRS retrievability, in [0, 1]) that a card is recalled at `at`, with ts-fsrs's default
+ * parameters: 0 for a card never studied (New). Elapsed days follow ts-fsrs's `get_retrievability`: whole
+ * 24-hour periods since the last review (not study days, which need the learner's zone), so a card is
+ * predicted at the same recall all through a day, and a date before the last review counts as 0 days.
+ */
+export function retrievabilityAt(fsrs: FsrsCard, at: Date): number {
+  if (fsrs.state === CardState.New) return 0;
+  // A stored card in review always has its last review; an older record without it is placed by its interval.
+  const lastReview = fsrs.last_review ?? new Date(fsrs.due.getTime() - fsrs.scheduled_days * DAY);
+  const card = { ...fsrs, last_review: lastReview } as unknown as Card;
+  return Math.min(1, Math.max(0, defaultEngine.get_retrievability(card, at, false)));
 }

@@ -16,7 +16,14 @@ import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-s
 import { commitGrade, undoAction, type UndoableAction } from '../storage/study-store';
 import { newLogId, now, timeZone } from './clock';
 import type { Collection } from './create-collection';
-import { applyGrade, loadDay, needsReload, queueOfDay, type StudyDayCache } from './study-snapshot';
+import {
+  applyGrade,
+  loadDay,
+  needsReload,
+  queueOfDay,
+  type StudyDayCache,
+  type StudyFocus,
+} from './study-snapshot';
 
 export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'error';
 
@@ -62,10 +69,14 @@ function errorText(error: unknown): string {
 const CHANGED_ELSEWHERE =
   'This card was changed in another tab or window, so that answer was not saved. Here it is as it is now.';
 
-/** A session over some decks, or over all decks when `deckIds` is null. */
+/**
+ * A session over some decks, or over all decks when `deckIds` is null. With `focus`, each load first asks
+ * it which cards to study (an exam's plan for today, which changes as the learner studies).
+ */
 export function createStudySession(
   collection: Collection,
   deckIds: Accessor<ReadonlySet<string> | null>,
+  focus?: () => Promise<StudyFocus | undefined>,
 ): StudySession {
   const [phase, setPhase] = createSignal<Phase>('loading');
   const [card, setCard] = createSignal<CardRecord | null>(null);
@@ -98,14 +109,11 @@ export function createStudySession(
     const ids = deckIds();
     // New cards are read only for the decks being studied.
     const decks = ids ? collection.decks().filter((d) => ids.has(d.id)) : collection.decks();
-    const loaded = await loadDay(
-      db,
-      decks,
-      collection.settings(),
-      now(),
-      timeZone(),
-      ids ? { deckIds: ids } : {},
-    );
+    const focused = focus ? await focus() : undefined;
+    const loaded = await loadDay(db, decks, collection.settings(), now(), timeZone(), {
+      ...(ids ? { deckIds: ids } : {}),
+      ...(focused ? { focus: focused } : {}),
+    });
     if (started === generation) cache = loaded;
     return loaded;
   };

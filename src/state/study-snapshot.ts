@@ -23,10 +23,23 @@ import type { AppDatabase } from '../storage/transaction';
 /** Cards read beyond today's room, so burying siblings in memory does not leave the queue short. */
 export const RESERVE = 20;
 
+/**
+ * A session that follows an exam's plan (issue 11): only the exam's cards, today's planned new cards, and
+ * the final-pass cards even before they are due.
+ */
+export interface StudyFocus {
+  include: (card: CardRecord) => boolean;
+  /** Today's limit of new cards (all decks), in place of the setting. */
+  newPerDay: number;
+  /** Review cards to show today although due later. */
+  early: readonly CardRecord[];
+}
+
 export interface StudyDayCache {
   now: number;
   day: StudyDay;
   settings: Settings;
+  focus?: StudyFocus;
   /** The decks studied, when not all. */
   deckIds?: ReadonlySet<string>;
   learning: CardRecord[];
@@ -40,14 +53,19 @@ export interface StudyDayCache {
   todayLogs: ReviewLogRecord[];
 }
 
-const limitsOf = (settings: Settings) => ({
-  newPerDay: settings.newPerDay,
+const limitsOf = (settings: Settings, focus?: StudyFocus) => ({
+  newPerDay: focus ? focus.newPerDay : settings.newPerDay,
   reviewsPerDay: settings.reviewsPerDay,
 });
 
+/** The queue's filters for a focused session. */
+const focusInput = (focus?: StudyFocus) =>
+  focus ? { include: focus.include, early: new Set(focus.early.map((card) => card.id)) } : {};
+
 /**
  * Loads the day for `decks` (in the order their new cards are studied): all decks' cards, or with
- * `deckIds` only those decks'. `reserve` is how many candidates to read beyond today's room.
+ * `deckIds` only those decks', or with `focus` only the cards it includes, under its new-card limit.
+ * `reserve` is how many candidates to read beyond today's room.
  */
 export async function loadDay(
   db: AppDatabase,
@@ -60,9 +78,10 @@ export async function loadDay(
     reserve?: number;
     learning?: CardRecord[];
     todayLogs?: ReviewLogRecord[];
+    focus?: StudyFocus;
   } = {},
 ): Promise<StudyDayCache> {
-  const { deckIds } = options;
+  const { deckIds, focus } = options;
   const reserve = options.reserve ?? RESERVE;
   const day = studyDay(now, settings.dayStartHour, timeZone);
   const [learning, todayLogs] = await Promise.all([
@@ -74,8 +93,9 @@ export async function loadDay(
     day,
     dueCards: learning,
     todayLogs,
-    limits: limitsOf(settings),
+    limits: limitsOf(settings, focus),
     ...(deckIds ? { deckIds } : {}),
+    ...focusInput(focus),
   });
   const { reviewRoom } = plan;
 
@@ -109,6 +129,13 @@ export async function loadDay(
       if (!last || cards.length < page) break;
       after = nextCursor(after, cards, last.reviewDue ?? day.end, (card) => card.reviewDue);
     }
+  }
+  // A final pass's cards, not due yet, come after the due ones.
+  for (const card of focus?.early ?? []) {
+    if (card.fsrs.state !== CardState.Review || card.fsrs.due.getTime() < day.end) continue;
+    if (!plan.eligible(card) || reviewFacts.has(card.factId)) continue;
+    reviews.push(card);
+    reviewFacts.add(card.factId);
   }
   // Only the reviews that fit today's room hold their fact; the new cards of the rest may come today.
   const held = new Set(reviews.slice(0, reviewRoom).map((card) => card.factId));
@@ -146,6 +173,7 @@ export async function loadDay(
     day,
     settings,
     ...(deckIds ? { deckIds } : {}),
+    ...(focus ? { focus } : {}),
     learning,
     reviews,
     reviewsExhausted,
@@ -175,8 +203,9 @@ export function queueOfDay(cache: StudyDayCache, now: number = cache.now): Study
     dueCards: [...cache.learning, ...cache.reviews],
     newCards: cache.newCards,
     todayLogs: cache.todayLogs,
-    limits: limitsOf(cache.settings),
+    limits: limitsOf(cache.settings, cache.focus),
     ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
+    ...focusInput(cache.focus),
   });
 }
 
@@ -209,7 +238,7 @@ export function applyGrade(cache: StudyDayCache, card: CardRecord, log: ReviewLo
  */
 export function needsReload(cache: StudyDayCache, queue: StudyQueue, now: number): boolean {
   if (now >= cache.day.end) return true;
-  const { newRoom, reviewRoom } = roomLeft(limitsOf(cache.settings), doneToday(cache.todayLogs));
+  const { newRoom, reviewRoom } = roomLeft(limitsOf(cache.settings, cache.focus), doneToday(cache.todayLogs));
   const shortOfReviews = !cache.reviewsExhausted && queue.counts.review < reviewRoom;
   const shortOfNew = !cache.newExhausted && queue.counts.new < newRoom;
   return shortOfReviews || shortOfNew;

@@ -19,12 +19,14 @@ const StudyScreen = lazy(loadStudyScreen);
 const DecksScreen = lazy(() => import('./screens/DecksScreen'));
 const DeckScreen = lazy(() => import('./screens/DeckScreen'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
+const ExamScreen = lazy(() => import('./screens/ExamScreen'));
 const NoteEditorScreen = lazy(() => import('./screens/NoteEditorScreen'));
 const CardEditorScreen = lazy(() => import('./screens/CardEditorScreen'));
 const ImportDialog = lazy(() => import('./components/ImportDialog'));
 
 function navName(route: Route): NavName | null {
-  if (route.name === 'home' || route.name === 'study') return 'home';
+  if (route.name === 'home' || route.name === 'study' || route.name === 'study-exam' || route.name === 'exam')
+    return 'home';
   if (
     route.name === 'decks' ||
     route.name === 'deck' ||
@@ -101,6 +103,14 @@ export default function App() {
             </Match>
             <Match when={route().name === 'study' && route()}>
               {(r) => <StudyScreen deckId={(r() as Extract<Route, { name: 'study' }>).deckId} />}
+            </Match>
+            <Match when={route().name === 'study-exam' && route()}>
+              {(r) => (
+                <StudyScreen deckId={null} examId={(r() as Extract<Route, { name: 'study-exam' }>).examId} />
+              )}
+            </Match>
+            <Match when={route().name === 'exam'}>
+              <ExamScreen />
             </Match>
             <Match when={route().name === 'decks'}>
               <DecksScreen />

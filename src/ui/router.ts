@@ -13,6 +13,9 @@ const SHARE_HASH_PREFIX = '#deck=';
 export type Route =
   | { name: 'home' }
   | { name: 'study'; deckId: string | null }
+  /** Studying today's plan of an exam (issue 11). */
+  | { name: 'study-exam'; examId: string }
+  | { name: 'exam' }
   | { name: 'decks' }
   | { name: 'deck'; deckId: string }
   /** The card editor: a new note (`noteId` null) or an existing one. */
@@ -32,7 +35,11 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (parts.length === 0) return { name: 'home' };
+  if (first === 'study' && second === 'exam' && parts[2] && parts.length === 3) {
+    return { name: 'study-exam', examId: parts[2] };
+  }
   if (first === 'study' && parts.length <= 2) return { name: 'study', deckId: second ?? null };
+  if (first === 'exam' && parts.length === 1) return { name: 'exam' };
   if (first === 'decks' && parts.length === 1) return { name: 'decks' };
   if (first === 'decks' && second && parts.length === 2) return { name: 'deck', deckId: second };
   if (first === 'decks' && second && parts[2] === 'new' && parts.length === 3) {
@@ -55,6 +62,10 @@ export function href(route: Route): string {
       return '#/';
     case 'study':
       return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
+    case 'study-exam':
+      return `#/study/exam/${encodeURIComponent(route.examId)}`;
+    case 'exam':
+      return '#/exam';
     case 'decks':
       return '#/decks';
     case 'deck':

@@ -9,9 +9,20 @@ describe('router', () => {
     ['#deck=2.x/y', { name: 'shared-deck', payload: '2.x/y' }],
     ['#/decks/deck=1', { name: 'deck', deckId: 'deck=1' }],
     ['#/deck=1.abc', { name: 'not-found', path: '/deck=1.abc' }],
+    ['#/exam', { name: 'exam' }],
+    ['#/study/exam/e%201', { name: 'study-exam', examId: 'e 1' }],
+    ['#/study/exam', { name: 'study', deckId: 'exam' }],
+    ['#/exam/x', { name: 'not-found', path: '/exam/x' }],
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
+
+  it.each([{ name: 'exam' } as const, { name: 'study-exam', examId: 'e 1/2' } as const])(
+    'gives $name an href that parses back to it',
+    (route) => {
+      expect(parseRoute(href(route))).toEqual(route);
+    },
+  );
 
   it('takes a share link as a shared deck, and its href is the link again', () => {
     const link = encodeShareLink({

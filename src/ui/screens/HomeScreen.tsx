@@ -6,7 +6,7 @@ import { createBackupReminder } from '../../state/backup-reminder';
 import BackupReminder from '../components/BackupReminder';
 import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import TopBar from '../components/TopBar';
 import { preloadStudyScreen } from './lazy';
 
@@ -137,6 +137,9 @@ export default function HomeScreen() {
                   >
                     Study all
                   </button>
+                  <a class="home-exam-link" href={href({ name: 'exam' })}>
+                    Exam planner
+                  </a>
                 </section>
                 <h2 class="section-title">Decks</h2>
                 <Show when={data().decks.length > 1}>

@@ -1,6 +1,17 @@
-import { createEffect, createMemo, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+} from 'solid-js';
 import { Grade } from '../../domain/types';
 import { now } from '../../state/clock';
+import { examName, loadExamFocus } from '../../state/create-exam-planner';
 import { createStudySession, type DoneInfo } from '../../state/create-study-session';
 import CountsLine from '../components/CountsLine';
 import Flashcard from '../components/Flashcard';
@@ -36,17 +47,17 @@ function whenText(at: number, from: Date): string {
   return `on ${new Date(at).toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric' })}`;
 }
 
-function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
+function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: string; exam: boolean }) {
   const at = now();
   return (
     <div class="empty card-surface" role="status">
-      <h2>All done for now</h2>
+      <h2>{props.exam ? "Today's plan is done" : 'All done for now'}</h2>
       <p>
         <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
           {(due) => <>The next card is due {whenText(due(), at)}.</>}
         </Show>
       </p>
-      <Show when={props.info.newLimitReached}>
+      <Show when={props.info.newLimitReached && !props.exam}>
         <p class="muted">
           You reached today's limit of new cards. More come {whenText(props.info.nextDayStart, at)}; you can
           raise the limit in Settings.
@@ -59,24 +70,39 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
         </p>
       </Show>
       <button type="button" class="btn btn-primary" onClick={() => props.onHome()}>
-        Back to decks
+        {props.homeLabel}
       </button>
     </div>
   );
 }
 
-/** Studying: question, answer, four grades, undo, suspend and bury; keyboard: Space/Enter, 1-4, Z. */
-export default function StudyScreen(props: { deckId: string | null }) {
+/**
+ * Studying: question, answer, four grades, undo, suspend and bury; keyboard: Space/Enter, 1-4, Z.
+ * With `examId`, today's plan of that exam (its cards, today's new cards and final pass).
+ */
+export default function StudyScreen(props: { deckId: string | null; examId?: string }) {
   const collection = useCollection();
   const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
-  const session = createStudySession(collection, () => deckIds());
+  const session = createStudySession(
+    collection,
+    () => deckIds(),
+    async () => (props.examId === undefined ? undefined : loadExamFocus(collection, props.examId)),
+  );
+  const [exam] = createResource(
+    () => (props.examId !== undefined && collection.state() === 'ready' ? props.examId : false),
+    (id) => examName(collection, id),
+  );
   const deckTitle = (deckId: string) => collection.decks().find((d) => d.id === deckId)?.title ?? '';
-  const title = () => (props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks');
+  const title = () => {
+    if (props.examId !== undefined) return exam.latest ? `Plan: ${exam.latest}` : "Today's plan";
+    return props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks';
+  };
+  const back = () => navigate(props.examId === undefined ? { name: 'home' } : { name: 'exam' });
   let showAnswerButton: HTMLButtonElement | undefined;
   let cardHeading: HTMLDivElement | undefined;
 
   createEffect(
-    on([() => collection.state(), deckIds], ([state]) => {
+    on([() => collection.state(), deckIds, () => props.examId], ([state]) => {
       if (state === 'ready') void session.refresh();
     }),
   );
@@ -127,7 +153,13 @@ export default function StudyScreen(props: { deckId: string | null }) {
 
   return (
     <>
-      <TopBar title={title()} back={{ label: 'Back to Home', onBack: () => navigate({ name: 'home' }) }}>
+      <TopBar
+        title={title()}
+        back={{
+          label: props.examId === undefined ? 'Back to Home' : 'Back to the exam planner',
+          onBack: back,
+        }}
+      >
         <button
           type="button"
           class="btn btn-small"
@@ -165,7 +197,14 @@ export default function StudyScreen(props: { deckId: string | null }) {
             </div>
           </Match>
           <Match when={session.phase() === 'done' && session.done()}>
-            {(info) => <DoneMessage info={info()} onHome={() => navigate({ name: 'home' })} />}
+            {(info) => (
+              <DoneMessage
+                info={info()}
+                onHome={back}
+                homeLabel={props.examId === undefined ? 'Back to decks' : 'Back to the exam planner'}
+                exam={props.examId !== undefined}
+              />
+            )}
           </Match>
           <Match when={session.card()}>
             {(card) => (
