@@ -20,6 +20,7 @@ export async function answer(page: Page, grade: GradeName): Promise<string> {
   await page
     .getByRole('button', { name: /^Show answer/ })
     .or(page.getByText('All done for now'))
+    .or(page.getByText("Today's plan is done"))
     .first()
     .waitFor();
   return front;
