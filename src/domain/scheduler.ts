@@ -213,3 +213,14 @@ export function formatInterval(from: Date, to: Date): string {
 function trim(value: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
 }
+
+const retrievabilityEngine = fsrs();
+
+/**
+ * The probability (0 to 1) that the learner recalls a card at `at`, by FSRS's forgetting curve with the
+ * default parameters. A card never studied has nothing to recall: 0.
+ */
+export function retrievabilityAt(card: FsrsCard, at: Date): number {
+  if (card.state === 0 || card.stability <= 0) return 0;
+  return retrievabilityEngine.get_retrievability(card as unknown as Card, at, false);
+}
