@@ -67,6 +67,24 @@ export interface QuizAnswer {
   correct: boolean;
 }
 
+/**
+ * A quiz as stored in the `quizzes` store: saved after every answer while it runs (so an interrupted quiz
+ * resumes where it stopped), and kept once finished for the trend across quizzes.
+ */
+export interface QuizRecord {
+  id: string;
+  /** Epoch ms when the quiz began; index `by-time`. */
+  startedAt: number;
+  /** Epoch ms when it was finished; absent while it is in progress. */
+  finishedAt?: number;
+  setup: QuizSetup;
+  questions: QuizQuestion[];
+  /** One answer per answered question, in order. */
+  answers: QuizAnswer[];
+  /** Time spent answering, in ms (a quiz left closed does not count down). */
+  elapsedMs: number;
+}
+
 export const TRUE_FALSE_OPTIONS = ['True', 'False'] as const;
 
 /** The prefix the deck generator puts before a multiple-choice item's question. */
