@@ -41,6 +41,18 @@ export interface QuizSetup {
   feedback: 'each' | 'end';
 }
 
+/** The setup screen's starting choice: every deck, 10 questions of every type, random, feedback each time. */
+export const DEFAULT_QUIZ_SETUP: QuizSetup = {
+  deckIds: [],
+  tags: [],
+  count: 10,
+  types: ['mcq', 'true-false', 'typed'],
+  timeLimit: null,
+  selection: 'random',
+  examDate: null,
+  feedback: 'each',
+};
+
 export interface QuizQuestion {
   /** Unique within the quiz: the card id and the question type. */
   id: string;

@@ -4,6 +4,7 @@ import { makeCardRecord, withIndexKeys } from '../../src/domain/card-record';
 import type { DeckCard } from '../../src/domain/deck-format';
 import {
   buildQuiz,
+  DEFAULT_QUIZ_SETUP,
   cardsToStudy,
   checkAnswer,
   makeQuestion,
@@ -19,16 +20,7 @@ import { makeScheduler, newFsrsCard, retrievabilityAt } from '../../src/domain/s
 import { DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
 import { DAY, NOW } from './fixtures';
 
-const SETUP: QuizSetup = {
-  deckIds: [],
-  tags: [],
-  count: 'all',
-  types: ['mcq', 'true-false', 'typed'],
-  timeLimit: null,
-  selection: 'random',
-  examDate: null,
-  feedback: 'each',
-};
+const SETUP: QuizSetup = { ...DEFAULT_QUIZ_SETUP, count: 'all' };
 
 function record(
   deckId: string,
