@@ -16,6 +16,7 @@ import {
   type QuizRecord,
   type QuizSetup,
 } from '../domain/quiz';
+import type { CardSource } from '../domain/deck-format';
 import { makeReviewLog } from '../domain/review-log';
 import { makeScheduler } from '../domain/scheduler';
 import { Grade, type CardRecord } from '../domain/types';
@@ -94,6 +95,18 @@ export async function missedCardIds(collection: Collection, quizId: string): Pro
     .flat()
     .filter((card) => facts.has(card.factId));
   return cardsToStudy(missed, cards);
+}
+
+/** The source (section and excerpt) of each of the given cards that has one. */
+export async function cardSources(
+  collection: Collection,
+  cardIds: readonly string[],
+): Promise<Map<string, CardSource>> {
+  const db = await collection.db();
+  const cards = await Promise.all(cardIds.map((id) => getCard(db, id)));
+  const out = new Map<string, CardSource>();
+  for (const card of cards) if (card?.source) out.set(card.id, card.source);
+  return out;
 }
 
 /** A random 32-bit seed: the one place a quiz's randomness comes from (the domain is seeded). */

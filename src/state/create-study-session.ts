@@ -66,14 +66,14 @@ const CHANGED_ELSEWHERE =
   'This card was changed in another tab or window, so that answer was not saved. Here it is as it is now.';
 
 /**
- * A session over some decks, or over all decks when `deckIds` is null. With `focus`, a focused session
- * instead: exactly the listed cards (e.g. a quiz's missed ones), each shown once, due or not, in list
- * order; `focus` is null while the list is still being read.
+ * A session over some decks, or over all decks when `deckIds` is null. When `focus` gives a list, a focused
+ * session instead: exactly the listed cards (e.g. a quiz's missed ones), each shown once, due or not, in
+ * list order; `focus` gives null while that list is still being read, undefined for a normal session.
  */
 export function createStudySession(
   collection: Collection,
   deckIds: Accessor<ReadonlySet<string> | null>,
-  focus?: Accessor<readonly string[] | null>,
+  focus: Accessor<readonly string[] | null | undefined> = () => undefined,
 ): StudySession {
   const [phase, setPhase] = createSignal<Phase>('loading');
   const [card, setCard] = createSignal<CardRecord | null>(null);
@@ -149,7 +149,7 @@ export function createStudySession(
 
   /** Shows the focused session's next card (or `forced`), or the done screen. */
   const presentFocus = async (forced?: CardRecord) => {
-    const ids = focus?.();
+    const ids = focus();
     if (!ids) {
       setPhase('loading');
       return;
@@ -197,7 +197,7 @@ export function createStudySession(
    */
   const refresh = async (options: { forced?: CardRecord; keep?: boolean } = {}) => {
     try {
-      if (focus) {
+      if (focus() !== undefined) {
         if (!options.keep) await presentFocus(options.forced);
         return;
       }
@@ -314,7 +314,7 @@ export function createStudySession(
             });
             void requestPersistentStorage();
             collection.changed('cards', [current.id]);
-            if (focus) {
+            if (focus() !== undefined) {
               studied.add(current.id);
               await refresh();
               return;

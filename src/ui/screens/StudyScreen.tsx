@@ -1,6 +1,17 @@
-import { createEffect, createMemo, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+} from 'solid-js';
 import { Grade } from '../../domain/types';
 import { now } from '../../state/clock';
+import { missedCardIds } from '../../state/create-quiz';
 import { createStudySession, type DoneInfo } from '../../state/create-study-session';
 import CountsLine from '../components/CountsLine';
 import Flashcard from '../components/Flashcard';
@@ -41,11 +52,22 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
   return (
     <div class="empty card-surface" role="status">
       <h2>All done for now</h2>
-      <p>
-        <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
-          {(due) => <>The next card is due {whenText(due(), at)}.</>}
-        </Show>
-      </p>
+      <Show
+        when={!props.info.focused}
+        fallback={
+          <p>
+            {props.info.answeredToday === 0
+              ? 'There are no cards to study for the questions you missed.'
+              : 'You studied every card of the questions you missed.'}
+          </p>
+        }
+      >
+        <p>
+          <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
+            {(due) => <>The next card is due {whenText(due(), at)}.</>}
+          </Show>
+        </p>
+      </Show>
       <Show when={props.info.newLimitReached}>
         <p class="muted">
           You reached today's limit of new cards. More come {whenText(props.info.nextDayStart, at)}; you can
@@ -66,17 +88,27 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void }) {
 }
 
 /** Studying: question, answer, four grades, undo, suspend and bury; keyboard: Space/Enter, 1-4, Z. */
-export default function StudyScreen(props: { deckId: string | null }) {
+export default function StudyScreen(props: { deckId: string | null; quizId?: string }) {
   const collection = useCollection();
   const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
-  const session = createStudySession(collection, () => deckIds());
+  // A quiz's missed cards: read once the collection is ready; until then the session shows "loading".
+  const [missed] = createResource(
+    () => (props.quizId && collection.state() === 'ready' ? props.quizId : false),
+    (quizId) => missedCardIds(collection, quizId),
+  );
+  const session = createStudySession(
+    collection,
+    () => deckIds(),
+    () => (props.quizId ? (missed() ?? null) : undefined),
+  );
   const deckTitle = (deckId: string) => collection.decks().find((d) => d.id === deckId)?.title ?? '';
-  const title = () => (props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks');
+  const title = () =>
+    props.quizId ? 'Missed cards' : props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks';
   let showAnswerButton: HTMLButtonElement | undefined;
   let cardHeading: HTMLDivElement | undefined;
 
   createEffect(
-    on([() => collection.state(), deckIds], ([state]) => {
+    on([() => collection.state(), deckIds, () => missed()], ([state]) => {
       if (state === 'ready') void session.refresh();
     }),
   );
@@ -127,7 +159,14 @@ export default function StudyScreen(props: { deckId: string | null }) {
 
   return (
     <>
-      <TopBar title={title()} back={{ label: 'Back to Home', onBack: () => navigate({ name: 'home' }) }}>
+      <TopBar
+        title={title()}
+        back={
+          props.quizId
+            ? { label: 'Back to the quiz', onBack: () => navigate({ name: 'quiz' }) }
+            : { label: 'Back to Home', onBack: () => navigate({ name: 'home' }) }
+        }
+      >
         <button
           type="button"
           class="btn btn-small"
