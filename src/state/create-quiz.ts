@@ -5,7 +5,7 @@
  * its card (Good if right, Again if wrong) through the same commit as studying. Multiple-choice items are
  * never scheduled, so their answers are never reviews.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
 import {
   buildQuiz,
   cardsToStudy,
@@ -182,11 +182,16 @@ export function createQuiz(collection: Collection): Quiz {
   const results = async (quiz: QuizRecord) => {
     const done = { ...quiz, finishedAt: now().getTime() };
     shownAt = null;
-    await store(done);
-    setUnfinished(null);
-    const all = await listQuizzes(await collection.db());
-    setHistory(all.filter((q) => q.finishedAt !== undefined));
-    setPhase('results');
+    const db = await collection.db();
+    await saveQuiz(db, done);
+    const all = await listQuizzes(db);
+    // One update, so the screen goes straight from the last question to the results.
+    batch(() => {
+      setRecord(done);
+      setUnfinished(null);
+      setHistory(all.filter((q) => q.finishedAt !== undefined));
+      setPhase('results');
+    });
   };
 
   /** A typed answer as a review of its card, when the setting asks for it. */
@@ -286,11 +291,18 @@ export function createQuiz(collection: Collection): Quiz {
         const db = await collection.db();
         const next = stopClock({ ...quiz, answers: [...quiz.answers, checked] });
         // Saved before anything else, so a quiz closed right now resumes after this answer.
-        await store(next);
+        await saveQuiz(db, next);
         await review(db, current, checked.correct);
-        if (next.setup.feedback === 'each') setPhase('feedback');
-        else if (next.answers.length >= next.questions.length) await results(next);
-        else showQuestion();
+        if (next.setup.feedback === 'end' && next.answers.length >= next.questions.length) {
+          await results(next);
+          return;
+        }
+        // The answer and the next phase in one update: the screen never shows the next question early.
+        batch(() => {
+          setRecord(next);
+          if (next.setup.feedback === 'each') setPhase('feedback');
+          else showQuestion();
+        });
       }),
     next: () =>
       run(async () => {

@@ -51,9 +51,14 @@ export default function TrendChart(props: { points: TrendPoint[] }) {
             height: 180,
             legend: { show: false },
             cursor: { show: false },
-            scales: { x: { time: false }, y: { range: [0, 100] } },
+            // Quizzes are numbered 1..n; half a step of room either side, so a single quiz is not on the edge.
+            scales: { x: { time: false, range: [0.5, points.length + 0.5] }, y: { range: [0, 100] } },
             axes: [
-              { ...axis, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? `#${t}` : '')) },
+              {
+                ...axis,
+                incrs: [1, 2, 5, 10, 20, 50, 100],
+                values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && t >= 1 ? `#${t}` : '')),
+              },
               { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`), size: 48 },
             ],
             series: [
