@@ -116,7 +116,7 @@ const CONTEXT_OPTIONS = {
 } as const;
 
 /** Opens Chromium on a persistent profile at phone size, with the probe in every page and CPU throttling. */
-async function openSession(userDataDir: string, throttle: number): Promise<Session> {
+export async function openSession(userDataDir: string, throttle: number): Promise<Session> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS],

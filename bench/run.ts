@@ -4,7 +4,8 @@
  * a 43k-card deck (Node stand-in), prints a table with issue 9's targets, writes bench/results/<date>.json,
  * then runs the Node micro-benchmarks (bench/micro.ts). Explained in docs/performance.md.
  *
- * Flags: --tiny (the smoke test's collection), --reseed, --no-throttle, --no-build, --no-micro,
+ * Flags: --tiny (the smoke test's collection), --backup-only (bench/backup-bench.ts only; with --profile,
+ * --no-restore), --reseed, --no-throttle, --no-build, --no-micro,
  * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
@@ -13,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DB_VERSION } from '../src/storage/db';
 import { startPreview } from '../tests/e2e/server';
+import { backupBench } from './backup-bench';
 import { copyProfile, runPass, seedProfile, type PassResult, type SeedResult } from './browser-bench';
 import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
 import { apkgBench } from './apkg-bench';
@@ -65,6 +67,25 @@ async function browserBench(): Promise<void> {
       console.log(`Seeded in ${(seed.totalMs / 1000).toFixed(1)} s.`);
     } else {
       console.log(`Reusing the seeded profile ${cacheDir} (seeded ${ageHours(seed).toFixed(1)} h ago).`);
+    }
+
+    if (flag('backup-only')) {
+      console.log('\nBackup and restore through Settings (a fresh copy of the seeded profile)…');
+      const work = 'bench/.cache/work';
+      copyProfile(profile, work);
+      try {
+        const result = await backupBench({
+          baseUrl: server.url,
+          userDataDir: work,
+          profile: flag('profile'),
+          restore: !flag('no-restore'),
+          log,
+        });
+        console.log(JSON.stringify(result, null, 2));
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+      return;
     }
 
     const passes: PassResult[] = [];
@@ -131,7 +152,7 @@ async function browserBench(): Promise<void> {
 }
 
 if (!flag('micro-only')) await browserBench();
-if (!flag('no-micro')) {
+if (!flag('no-micro') && !flag('backup-only')) {
   console.log('\n--- Node micro-benchmarks ---');
   await runMicro();
 }

@@ -214,7 +214,8 @@ function trim(value: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
 }
 
-const retrievabilityEngine = fsrs();
+/** Made on first use, so a module that only imports this file's types or constants does not build it. */
+let retrievabilityEngine: FSRS | undefined;
 
 /**
  * The probability (0 to 1) that the learner recalls a card at `at`, by FSRS's forgetting curve with the
@@ -222,5 +223,6 @@ const retrievabilityEngine = fsrs();
  */
 export function retrievabilityAt(card: FsrsCard, at: Date): number {
   if (card.state === 0 || card.stability <= 0) return 0;
+  retrievabilityEngine ??= fsrs();
   return retrievabilityEngine.get_retrievability(card as unknown as Card, at, false);
 }

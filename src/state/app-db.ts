@@ -2,7 +2,8 @@
  * The app's one database connection, and the signals the UI shows when the browser takes it away.
  */
 import { createSignal } from 'solid-js';
-import { DB_NAME, makeDbConnection } from '../storage/db';
+import { makeDbConnection } from '../storage/db';
+import { liveDbName } from '../storage/live-db';
 
 const [versionChanged, setVersionChanged] = createSignal(false);
 const [blocked, setBlocked] = createSignal(false);
@@ -10,7 +11,8 @@ const [blocked, setBlocked] = createSignal(false);
 /** Set when another tab opened a newer version: this tab has closed its connection and must reload. */
 export { versionChanged, blocked };
 
-const raw = makeDbConnection(DB_NAME, {
+// The live database is looked up on every open: a restore in this or another tab can change it.
+const raw = makeDbConnection(liveDbName, {
   onVersionChange: () => setVersionChanged(true),
   onBlocked: () => setBlocked(true),
   // The connection reopens itself on next use; nothing to show the user.

@@ -6,6 +6,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import type { DeckIndex } from '../domain/deck-format';
 import { DEFAULT_SETTINGS, type DeckRecord, type Settings } from '../domain/types';
 import { listDecks } from '../storage/deck-store';
+import { deleteOrphans } from '../storage/live-db';
 import { getSettings, saveSettings } from '../storage/settings-store';
 import type { AppDatabase } from '../storage/transaction';
 import { connection } from './app-db';
@@ -31,6 +32,11 @@ export interface Collection {
   db(): Promise<AppDatabase>;
   /** Says that this tab changed the collection: screens here re-read, and other tabs are told. */
   changed(kind?: ChangeKind, cardIds?: string[]): void;
+  /**
+   * Says that a restore made another database live: other tabs are told, and this tab reloads onto it, as
+   * they do.
+   */
+  replaced(): void;
   /** Calls `listener` when another tab changed the collection; returns a function that stops it. */
   onRemoteChange(listener: (message: TabMessage) => void): () => void;
   updateSettings(next: Settings): Promise<void>;
@@ -80,7 +86,16 @@ export function createCollection(): Collection {
     }
   };
 
+  const reload = () => {
+    connection.close();
+    location.reload();
+  };
+
   channel.subscribe((message) => {
+    if (message.kind === 'collection') {
+      reload();
+      return;
+    }
     void (async () => {
       try {
         if (message.kind === 'settings') setSettings(await getSettings(await db()));
@@ -107,6 +122,10 @@ export function createCollection(): Collection {
       setRevision((r) => r + 1);
       channel.post(cardIds ? { kind, cardIds } : { kind });
     },
+    replaced() {
+      channel.post({ kind: 'collection' });
+      reload();
+    },
     onRemoteChange: (listener) => channel.subscribe(listener),
     async updateSettings(next) {
       // saveSettings returns what it stored (validated), so there is nothing to read back.
@@ -116,6 +135,8 @@ export function createCollection(): Collection {
     },
     async load() {
       setState('loading');
+      // A restore that a closed tab left half-way: its database is deleted; the collection never changed.
+      void deleteOrphans().catch(() => undefined);
       try {
         // The deck index is fetched while the database opens, not after.
         const indexRequest = fetchDeckIndex().then(

@@ -5,7 +5,8 @@
  * browser with IndexedDB delivers to the other same-origin tabs (Safari before 15.4 has no BroadcastChannel).
  */
 
-export type ChangeKind = 'cards' | 'decks' | 'settings';
+/** `collection`: a restore replaced the whole collection (another database is live): reload. */
+export type ChangeKind = 'cards' | 'decks' | 'settings' | 'collection';
 
 export interface TabMessage {
   kind: ChangeKind;
@@ -25,7 +26,7 @@ const STORAGE_KEY = 'sarcomet-tab-sync';
 function isMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'cards' || kind === 'decks' || kind === 'settings';
+  return kind === 'cards' || kind === 'decks' || kind === 'settings' || kind === 'collection';
 }
 
 /** Whether this browser can use BroadcastChannel (tests pass a window without it). */

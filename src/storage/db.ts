@@ -88,8 +88,12 @@ export interface DbConnection {
  * A lazily opened connection that heals itself: after the browser terminated the connection, after
  * `close()`, or after the connection was closed under us, the next `get()` opens a fresh one.
  * After a version change (another tab upgraded) the reopen fails with a `StorageError` of kind `version`.
+ * `name` may be a function, asked on every open: which database is live can change (see live-db.ts).
  */
-export function makeDbConnection(name: string = DB_NAME, handlers: DbHandlers = {}): DbConnection {
+export function makeDbConnection(
+  name: string | (() => Promise<string>) = DB_NAME,
+  handlers: DbHandlers = {},
+): DbConnection {
   let pending: Promise<AppDatabase> | null = null;
 
   const forget = (db: Promise<AppDatabase>) => {
@@ -97,17 +101,20 @@ export function makeDbConnection(name: string = DB_NAME, handlers: DbHandlers = 
   };
 
   const open = (): Promise<AppDatabase> => {
-    const opening: Promise<AppDatabase> = openAppDb(name, {
-      onBlocked: () => handlers.onBlocked?.(),
-      onVersionChange: () => {
-        forget(opening);
-        handlers.onVersionChange?.();
-      },
-      onTerminated: () => {
-        forget(opening);
-        handlers.onTerminated?.();
-      },
-    });
+    const resolved = typeof name === 'string' ? Promise.resolve(name) : name();
+    const opening: Promise<AppDatabase> = resolved.then((dbName) =>
+      openAppDb(dbName, {
+        onBlocked: () => handlers.onBlocked?.(),
+        onVersionChange: () => {
+          forget(opening);
+          handlers.onVersionChange?.();
+        },
+        onTerminated: () => {
+          forget(opening);
+          handlers.onTerminated?.();
+        },
+      }),
+    );
     // A failed open is not cached: the next get() tries again.
     opening.catch(() => forget(opening));
     return opening;

@@ -2,7 +2,17 @@
 import { runTransaction, type AppDatabase } from './transaction';
 
 /** Keys in use; any other string is allowed too. */
-export type MetaKey = 'deck-index-hash' | 'persist-requested' | (string & {});
+export type MetaKey =
+  | 'deck-index-hash'
+  | 'persist-requested'
+  | typeof LAST_BACKUP_KEY
+  | typeof BACKUP_REMINDER_DISMISSED_KEY
+  | (string & {});
+
+/** Epoch ms of the last backup made on this device (a restore sets it to the backup's time). */
+export const LAST_BACKUP_KEY = 'last-backup';
+/** Epoch ms when the learner last dismissed the backup reminder. */
+export const BACKUP_REMINDER_DISMISSED_KEY = 'backup-reminder-dismissed';
 
 /** The value stored under `key`, or undefined. The caller checks its shape: it was stored by an older version. */
 export async function getMeta(db: AppDatabase, key: MetaKey): Promise<unknown> {

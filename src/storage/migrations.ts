@@ -147,16 +147,22 @@ export function migrateTo5(db: UpgradeDatabase): void {
   quizzes.createIndex('by-time', 'startedAt');
 }
 
-/** Applies every migration above `oldVersion`, in order. */
+/**
+ * Applies every migration above `oldVersion` up to `target`, in order. `target` is below the latest version
+ * only when a restore rebuilds a backup of an older version: it stages the records at their own version,
+ * then opens the database at the latest, which runs the remaining steps over them (src/storage/restore.ts).
+ */
 export async function runMigrations(
   db: UpgradeDatabase,
   oldVersion: number,
   tx: UpgradeTransaction,
+  target: number = LATEST_VERSION,
 ): Promise<void> {
-  if (oldVersion < 1) migrateTo1(db);
-  if (oldVersion < 3) createQuarantine(db);
-  if (oldVersion < 2) await migrateTo2(tx);
-  if (oldVersion < 3) await migrateTo3(tx);
-  if (oldVersion < 4) migrateTo4(db);
-  if (oldVersion < 5) migrateTo5(db);
+  const upTo = (n: number) => oldVersion < n && target >= n;
+  if (upTo(1)) migrateTo1(db);
+  if (upTo(3)) createQuarantine(db);
+  if (upTo(2)) await migrateTo2(tx);
+  if (upTo(3)) await migrateTo3(tx);
+  if (upTo(4)) migrateTo4(db);
+  if (upTo(5)) migrateTo5(db);
 }

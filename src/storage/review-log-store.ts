@@ -22,3 +22,11 @@ export async function logsOfCard(db: AppDatabase, cardId: string): Promise<Revie
 export async function countLogs(db: AppDatabase): Promise<number> {
   return runTransaction(db, ['review-logs'], 'readonly', (tx) => tx.objectStore('review-logs').count());
 }
+
+/** Whether any review is stored; reads one key, whatever the number of logs. */
+export async function hasReviewLogs(db: AppDatabase): Promise<boolean> {
+  const keys = await runTransaction(db, ['review-logs'], 'readonly', (tx) =>
+    tx.objectStore('review-logs').getAllKeys(undefined, 1),
+  );
+  return keys.length > 0;
+}

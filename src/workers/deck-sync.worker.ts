@@ -4,7 +4,8 @@
  * time). It opens the app's database itself and answers with what it did, in plain, cloneable data.
  */
 import type { DeckIndex } from '../domain/deck-format';
-import { DB_NAME, openAppDb } from '../storage/db';
+import { openAppDb } from '../storage/db';
+import { liveDbName } from '../storage/live-db';
 import { syncBuiltInDecks } from '../storage/deck-import';
 import { fetchDeckFile } from './deck-files';
 import { toTransport, type SyncRequest, type SyncResponse } from './deck-sync-protocol';
@@ -14,7 +15,7 @@ self.onmessage = async (event: MessageEvent<SyncRequest>) => {
   let response: SyncResponse;
   try {
     // A newer version opened elsewhere: let go at once, as the app's tabs do.
-    const db = await openAppDb(DB_NAME, { onVersionChange: () => undefined });
+    const db = await openAppDb(await liveDbName(), { onVersionChange: () => undefined });
     try {
       const summary = await syncBuiltInDecks(db, index as DeckIndex, fetchDeckFile, new Date(now));
       response = { ok: true, summary: toTransport(summary) };

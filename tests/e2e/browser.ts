@@ -21,23 +21,31 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Reads every record of an object store of the app's database, from inside the page. */
+/**
+ * Reads every record of an object store of the app's live database (after a restore that is the database
+ * the `sarcomet-pointer` database names), from inside the page.
+ */
 export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('sarcomet');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return page.evaluate(async (name) => {
+    const request = <R>(req: IDBRequest<R>) =>
+      new Promise<R>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    let live = 'sarcomet';
+    // Opening the pointer database when it does not exist would create it empty and break the app's own open.
+    if ((await indexedDB.databases()).some((info) => info.name === 'sarcomet-pointer')) {
+      const pointer = await request(indexedDB.open('sarcomet-pointer'));
+      if (pointer.objectStoreNames.contains('pointer')) {
+        const value = (await request(pointer.transaction('pointer').objectStore('pointer').get('live'))) as
+          { live: string } | undefined;
+        if (value) live = value.live;
+      }
+      pointer.close();
+    }
+    const db = await request(indexedDB.open(live));
+    const records = await request(db.transaction(name, 'readonly').objectStore(name).getAll());
+    db.close();
+    return records as T[];
+  }, store);
 }

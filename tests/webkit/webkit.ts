@@ -231,21 +231,37 @@ export async function getByText(browser: Browser, text: string, timeout = TIMEOU
   return found[0]!;
 }
 
-/** Reads every record of an object store of the app's database, from inside the page. */
+/** Reads every record of an object store of the app's live database (the one the pointer names after a restore). */
 export async function readStore<T = unknown>(browser: Browser, store: string): Promise<T[]> {
   const result = await browser.executeAsync(
     (name: string, done: (result: { records?: unknown[]; error?: string }) => void) => {
-      const open = indexedDB.open('sarcomet');
-      open.onerror = () => done({ error: String(open.error) });
-      open.onsuccess = () => {
-        const db = open.result;
-        const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-        request.onsuccess = () => {
-          db.close();
-          done({ records: request.result });
-        };
-        request.onerror = () => done({ error: String(request.error) });
+      const request = <R>(req: IDBRequest<R>) =>
+        new Promise<R>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const read = async () => {
+        let live = 'sarcomet';
+        // Opening the pointer database when it does not exist would create it empty and break the app.
+        if ((await indexedDB.databases()).some((info) => info.name === 'sarcomet-pointer')) {
+          const pointer = await request(indexedDB.open('sarcomet-pointer'));
+          if (pointer.objectStoreNames.contains('pointer')) {
+            const value = (await request(
+              pointer.transaction('pointer').objectStore('pointer').get('live'),
+            )) as { live: string } | undefined;
+            if (value) live = value.live;
+          }
+          pointer.close();
+        }
+        const db = await request(indexedDB.open(live));
+        const records = await request(db.transaction(name, 'readonly').objectStore(name).getAll());
+        db.close();
+        return records;
       };
+      read().then(
+        (records) => done({ records }),
+        (error: unknown) => done({ error: String(error) }),
+      );
     },
     store,
   );

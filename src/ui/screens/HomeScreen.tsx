@@ -2,6 +2,8 @@ import { createMemo, createResource, createSignal, For, Match, onMount, Show, Sw
 import type { QueueCounts } from '../../domain/queue';
 import { now, timeZone } from '../../state/clock';
 import { loadOverview } from '../../state/study-snapshot';
+import { createBackupReminder } from '../../state/backup-reminder';
+import BackupReminder from '../components/BackupReminder';
 import CountsLine from '../components/CountsLine';
 import { useCollection } from '../context';
 import { navigate } from '../router';
@@ -20,6 +22,7 @@ interface HomeView {
 /** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
 export default function HomeScreen() {
   const collection = useCollection();
+  const reminder = createBackupReminder(collection);
   onMount(preloadStudyScreen);
   const [exportStatus, setExportStatus] = createSignal('');
   const exportRaw = async () => {
@@ -62,6 +65,7 @@ export default function HomeScreen() {
     <>
       <TopBar title="SarcoMet" />
       <main id="main" tabindex="-1">
+        <BackupReminder reminder={reminder} />
         <Show when={collection.notice()}>
           <p class="notice" role="status">
             {collection.notice()}

@@ -5,8 +5,11 @@ import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import type { CheckResult } from '../../state/check-collection';
 import { timeZone } from '../../state/clock';
+import { takeBackupRequest } from '../../state/backup-reminder';
+import { createBackup } from '../../state/create-backup';
 import { bringBackSnapshot, loadSnapshots } from '../../state/deck-actions';
 import type { SnapshotSummary } from '../../storage/snapshot-store';
+import BackupPanel from '../components/BackupPanel';
 import SnapshotList from '../components/SnapshotList';
 import StorageStatus from '../components/StorageStatus';
 import '../styles/dialogs.css';
@@ -25,6 +28,9 @@ function workload(retention: number): string {
 /** Scheduling, limits, day start, theme and whether quizzes count as reviews. */
 export default function SettingsScreen() {
   const collection = useCollection();
+  // Made once here: a call inside JSX would run again on every read of the prop.
+  const backup = createBackup(collection);
+  const focusBackup = takeBackupRequest();
   const [draft, setDraft] = createSignal<Settings>({ ...collection.settings() });
   const [learning, setLearning] = createSignal(collection.settings().learningSteps.join(' '));
   const [relearning, setRelearning] = createSignal(collection.settings().relearningSteps.join(' '));
@@ -273,6 +279,12 @@ export default function SettingsScreen() {
             Storage
           </h2>
           <StorageStatus info={storage.latest} busy={asking()} onPersist={() => void persist()} />
+        </section>
+        <section aria-labelledby="backup-title">
+          <h2 id="backup-title" class="section-title">
+            Backup
+          </h2>
+          <BackupPanel backup={backup} focus={focusBackup} />
         </section>
         <section aria-labelledby="check-title">
           <h2 id="check-title" class="section-title">
