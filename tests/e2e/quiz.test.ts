@@ -2,6 +2,7 @@
  * Quiz mode at phone size against the production build: a whole multiple-choice quiz from the setup to the
  * results, then "Study missed cards now"; the schedule (review logs, every card's state) stays as it was.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizRecord } from '../../src/domain/quiz';
@@ -23,6 +24,17 @@ async function waitForDecks(page: Page): Promise<void> {
   };
   const total = index.decks.reduce((sum, deck) => sum + deck.cardCount, 0);
   await expect.poll(async () => (await readStore(page, 'cards')).length, { timeout: 15_000 }).toBe(total);
+}
+
+/** axe's WCAG 2.2 AA violations on the page as it is. */
+async function violations(page: Page, screen: string): Promise<string[]> {
+  await page.waitForTimeout(200);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Every card's scheduling state, by id, as stored. */
@@ -50,6 +62,7 @@ describe('quiz mode', () => {
     for (const type of ['True or false', 'Typed answer'])
       await page.getByRole('checkbox', { name: type }).uncheck();
     await expect.poll(() => page.getByRole('checkbox', { name: 'Multiple choice' }).isChecked()).toBe(true);
+    const problems = await violations(page, 'setup');
     await page.getByRole('button', { name: 'Start quiz' }).tap();
 
     const progress = page.getByRole('progressbar', { name: 'Quiz progress' });
@@ -68,8 +81,10 @@ describe('quiz mode', () => {
       // Even questions by key ("1" picks the first option), odd ones by touch on the second option.
       if (i % 2 === 0) await page.keyboard.press('1');
       else await options.nth(1).tap();
+      if (i === 0) problems.push(...(await violations(page, 'question')));
       await page.getByRole('button', { name: 'Check' }).tap();
       await page.getByText(/^(Right\.|Not quite\.)$/).waitFor();
+      if (i === 0) problems.push(...(await violations(page, 'feedback')));
       expect(await progress.getAttribute('aria-valuenow')).toBe(String(i + 1));
       await page.getByRole('button', { name: i === 9 ? 'Finish' : 'Next' }).tap();
     }
@@ -89,6 +104,8 @@ describe('quiz mode', () => {
       expect.stringMatching(new RegExp(`^Pathology\\s+${right} / 10 \\(${right * 10}%\\)$`)),
     ]);
     await page.locator('.trend-chart canvas').waitFor();
+    problems.push(...(await violations(page, 'results')));
+    expect(problems).toEqual([]);
 
     // Nothing was scheduled or logged by the quiz.
     expect((await readStore(page, 'review-logs')).length).toBe(logsBefore);
