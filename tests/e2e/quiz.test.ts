@@ -2,11 +2,11 @@
  * Quiz mode at phone size against the production build: a whole multiple-choice quiz from the setup to the
  * results, then "Study missed cards now"; the schedule (review logs, every card's state) stays as it was.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizRecord } from '../../src/domain/quiz';
 import type { CardRecord } from '../../src/domain/types';
+import { violations } from './axe';
 import { baseUrl, launch, phoneContext, readStore, watchErrors } from './browser';
 
 let browser: Browser;
@@ -24,17 +24,6 @@ async function waitForDecks(page: Page): Promise<void> {
   };
   const total = index.decks.reduce((sum, deck) => sum + deck.cardCount, 0);
   await expect.poll(async () => (await readStore(page, 'cards')).length, { timeout: 15_000 }).toBe(total);
-}
-
-/** axe's WCAG 2.2 AA violations on the page as it is. */
-async function violations(page: Page, screen: string): Promise<string[]> {
-  await page.waitForTimeout(200);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 /** Every card's scheduling state, by id, as stored. */
