@@ -128,4 +128,31 @@ describe('quiz mode', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('resumes an interrupted quiz where it stopped, after a reload', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}#/quiz`);
+    await page.getByRole('checkbox', { name: 'MicroRNAs', exact: true }).check();
+    await page.getByRole('radio', { name: 'At the end (exam style)' }).check();
+    await page.getByRole('button', { name: 'Start quiz' }).tap();
+    for (let i = 0; i < 2; i += 1) {
+      await page.getByRole('heading', { name: `Question ${i + 1} of 10` }).waitFor();
+      const typed = page.getByRole('textbox', { name: 'Your answer' });
+      if (await typed.count()) await typed.fill('an answer');
+      else await page.getByRole('radio').first().check();
+      await page.getByRole('button', { name: 'Next' }).tap();
+    }
+    await page.getByRole('heading', { name: 'Question 3 of 10' }).waitFor();
+    await page.reload();
+    await page.getByText('You answered 2 of 10 questions.').waitFor();
+    await page.getByRole('button', { name: 'Resume quiz' }).tap();
+    await page.getByRole('heading', { name: 'Question 3 of 10' }).waitFor();
+    const [quiz] = await readStore<QuizRecord>(page, 'quizzes');
+    expect(quiz?.answers).toHaveLength(2);
+    expect(quiz?.finishedAt).toBeUndefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

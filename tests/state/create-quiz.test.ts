@@ -154,3 +154,31 @@ describe('createQuiz', () => {
     dispose();
   });
 });
+
+describe('createQuiz time limit', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ends the quiz when the time is up, unanswered questions missed', async () => {
+    // The quiz's one-second tick and its clock are fake; IndexedDB keeps its real timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { quiz, dispose } = await open();
+    await quiz.start({ ...SETUP, types: ['mcq'], timeLimit: 1 });
+    await quiz.submit(String(quiz.question()!.answerIndex));
+    await quiz.next();
+    expect(quiz.phase()).toBe('question');
+    vi.advanceTimersByTime(30_000);
+    expect(quiz.elapsed()).toBeGreaterThanOrEqual(30_000);
+    expect(quiz.phase()).toBe('question');
+    vi.advanceTimersByTime(31_000);
+    for (let i = 0; i < 100 && quiz.phase() !== 'results'; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(quiz.phase()).toBe('results');
+    const record = quiz.record()!;
+    expect(record.answers).toHaveLength(1);
+    expect(record.elapsedMs).toBeGreaterThanOrEqual(60_000);
+    expect(record.finishedAt).toBeTypeOf('number');
+    dispose();
+  });
+});
