@@ -11,7 +11,6 @@ import {
 } from 'solid-js';
 import { Grade } from '../../domain/types';
 import { now } from '../../state/clock';
-import { missedCardIds } from '../../state/create-quiz';
 import { createStudySession, type DoneInfo } from '../../state/create-study-session';
 import CountsLine from '../components/CountsLine';
 import Flashcard from '../components/Flashcard';
@@ -94,7 +93,8 @@ export default function StudyScreen(props: { deckId: string | null; quizId?: str
   // A quiz's missed cards: read once the collection is ready; until then the session shows "loading".
   const [missed] = createResource(
     () => (props.quizId && collection.state() === 'ready' ? props.quizId : false),
-    (quizId) => missedCardIds(collection, quizId),
+    // Loaded only for a quiz's missed cards, so studying a deck does not fetch the quiz code.
+    async (quizId) => (await import('../../state/create-quiz')).missedCardIds(collection, quizId),
   );
   const session = createStudySession(
     collection,
