@@ -9,8 +9,15 @@ describe('router', () => {
     ['#deck=2.x/y', { name: 'shared-deck', payload: '2.x/y' }],
     ['#/decks/deck=1', { name: 'deck', deckId: 'deck=1' }],
     ['#/deck=1.abc', { name: 'not-found', path: '/deck=1.abc' }],
+    ['#/quiz', { name: 'quiz' }],
+    ['#/quiz/quiz-abc%2F1/study', { name: 'quiz-study', quizId: 'quiz-abc/1' }],
+    ['#/quiz/quiz-abc', { name: 'not-found', path: '/quiz/quiz-abc' }],
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it.each(['#/quiz', '#/quiz/quiz-abc%2F1/study'])('gives %s back as the href of its route', (hash) => {
+    expect(href(parseRoute(hash))).toBe(hash);
   });
 
   it('takes a share link as a shared deck, and its href is the link again', () => {
