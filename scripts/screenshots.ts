@@ -56,6 +56,33 @@ async function customDeckShots(browser: Browser, url: string, scheme: 'light' | 
   await context.close();
 }
 
+/** Quiz mode: the setup, a multiple-choice question with its feedback, and the results. */
+async function quizShots(browser: Browser, url: string, scheme: 'light' | 'dark') {
+  const context = await phoneContext(browser, { colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Study all/ }).waitFor();
+  await page.goto(`${url}#/quiz`);
+  await page.getByRole('checkbox', { name: 'Histology', exact: true }).waitFor();
+  await shoot(page, `quiz-setup-${scheme}`);
+  await page.getByRole('checkbox', { name: 'Histology', exact: true }).check();
+  for (const type of ['True or false', 'Typed answer'])
+    await page.getByRole('checkbox', { name: type }).uncheck();
+  await page.getByLabel('Time limit').selectOption({ label: '10 minutes' });
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  for (let i = 0; i < 10; i += 1) {
+    await page.getByRole('heading', { name: `Question ${i + 1} of 10` }).waitFor();
+    await page.keyboard.press(String((i % 3) + 1));
+    if (i === 0) await shoot(page, `quiz-question-${scheme}`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText(/^(Right\.|Not quite\.)$/).waitFor();
+    await page.getByRole('button', { name: i === 9 ? 'Finish' : 'Next' }).click();
+  }
+  await page.locator('.trend-chart canvas').waitFor();
+  await shoot(page, `quiz-results-${scheme}`);
+  await context.close();
+}
+
 async function main() {
   if (process.env.SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
@@ -105,6 +132,7 @@ async function main() {
       await shoot(page, `done-${scheme}`);
       await context.close();
       await customDeckShots(browser, server.url, scheme);
+      await quizShots(browser, server.url, scheme);
     }
   } finally {
     await browser.close();

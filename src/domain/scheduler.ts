@@ -214,8 +214,8 @@ function trim(value: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
 }
 
-/** ts-fsrs with its default parameters: retrievability depends only on the decay (w20), not on settings. */
-const defaultEngine: FSRS = fsrs(generatorParameters({ enable_fuzz: false }));
+/** ts-fsrs with its default parameters (made on first use): retrievability depends only on the decay (w20). */
+let defaultEngine: FSRS | undefined;
 
 /**
  * The probability (FSRS retrievability, in [0, 1]) that a card is recalled at `at`, with ts-fsrs's default
@@ -223,10 +223,11 @@ const defaultEngine: FSRS = fsrs(generatorParameters({ enable_fuzz: false }));
  * 24-hour periods since the last review (not study days, which need the learner's zone), so a card is
  * predicted at the same recall all through a day, and a date before the last review counts as 0 days.
  */
-export function retrievabilityAt(fsrs: FsrsCard, at: Date): number {
-  if (fsrs.state === CardState.New) return 0;
+export function retrievabilityAt(schedule: FsrsCard, at: Date): number {
+  if (schedule.state === CardState.New || schedule.stability <= 0) return 0;
   // A stored card in review always has its last review; an older record without it is placed by its interval.
-  const lastReview = fsrs.last_review ?? new Date(fsrs.due.getTime() - fsrs.scheduled_days * DAY);
-  const card = { ...fsrs, last_review: lastReview } as unknown as Card;
+  const lastReview = schedule.last_review ?? new Date(schedule.due.getTime() - schedule.scheduled_days * DAY);
+  const card = { ...schedule, last_review: lastReview } as unknown as Card;
+  defaultEngine ??= fsrs(generatorParameters({ enable_fuzz: false }));
   return Math.min(1, Math.max(0, defaultEngine.get_retrievability(card, at, false)));
 }

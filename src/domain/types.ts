@@ -154,6 +154,11 @@ export interface Settings {
   dayStartHour: number;
   /** 'system' follows prefers-color-scheme. */
   theme: 'system' | 'light' | 'dark';
+  /**
+   * When on, a typed quiz answer is also a review of its card (Good if right, Again if wrong). Off by
+   * default: a quiz then changes no card and writes no review log.
+   */
+  countQuizAsReviews: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -165,4 +170,5 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewsPerDay: 200,
   dayStartHour: 4,
   theme: 'system',
+  countQuizAsReviews: false,
 };

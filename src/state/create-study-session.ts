@@ -10,7 +10,8 @@ import { sameSchedule } from '../domain/card-record';
 import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
 import { makeReviewLog } from '../domain/review-log';
-import { GRADES, type CardRecord, type Grade } from '../domain/types';
+import { CardState, GRADES, type CardRecord, type Grade } from '../domain/types';
+import { studyDayNumber, studyDayStart } from '../domain/day';
 import { requestPersistentStorage } from '../pwa/storage';
 import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-store';
 import { commitGrade, undoAction, type UndoableAction } from '../storage/study-store';
@@ -38,6 +39,8 @@ export interface DoneInfo {
   nextDayStart: number;
   /** Cards answered today (all decks). */
   answeredToday: number;
+  /** A focused session (a list of cards, such as a quiz's missed ones) whose every card was studied. */
+  focused?: boolean;
 }
 
 export interface StudySession {
@@ -71,12 +74,16 @@ const CHANGED_ELSEWHERE =
 
 /**
  * A session over some decks, or over all decks when `deckIds` is null. With `focus`, each load first asks
- * it which cards to study (an exam's plan for today, which changes as the learner studies).
+ * it which cards to study (an exam's plan for today, which changes as the learner studies). When `cardList`
+ * gives a list, a focused session instead: exactly the listed cards (e.g. a quiz's missed ones), each shown
+ * once, due or not, in list order; `cardList` gives null while that list is still being read, undefined for
+ * a normal session.
  */
 export function createStudySession(
   collection: Collection,
   deckIds: Accessor<ReadonlySet<string> | null>,
   focus?: () => Promise<StudyFocus | undefined>,
+  cardList: Accessor<readonly string[] | null | undefined> = () => undefined,
 ): StudySession {
   const [phase, setPhase] = createSignal<Phase>('loading');
   const [card, setCard] = createSignal<CardRecord | null>(null);
@@ -144,12 +151,63 @@ export function createStudySession(
     return queue;
   };
 
+  /** Cards of the focused session answered (or left by suspending) in it; Undo puts one back. */
+  const studied = new Set<string>();
+
+  /** Shows the focused session's next card (or `forced`), or the done screen. */
+  const presentFocus = async (forced?: CardRecord) => {
+    const ids = cardList();
+    if (!ids) {
+      setPhase('loading');
+      return;
+    }
+    const db = await collection.db();
+    const at = now().getTime();
+    const stored = await Promise.all(ids.filter((id) => !studied.has(id)).map((id) => getCard(db, id)));
+    const left = stored.filter(
+      (c): c is CardRecord => c !== undefined && !c.suspended && c.kind !== 'mcq' && c.buriedUntil <= at,
+    );
+    const inState = (...states: CardState[]) => left.filter((c) => states.includes(c.fsrs.state)).length;
+    setCounts({
+      new: inState(CardState.New),
+      learning: inState(CardState.Learning, CardState.Relearning),
+      review: inState(CardState.Review),
+    });
+    const next = forced ?? left[0];
+    if (next) {
+      setDone(null);
+      show(next);
+      return;
+    }
+    setCard(null);
+    setDone({
+      nextDue: null,
+      newLimitReached: false,
+      reviewLimitReached: false,
+      nextDayStart: dayEnd(at),
+      answeredToday: studied.size,
+      focused: true,
+    });
+    setPhase('done');
+    setAnnouncement('You studied every card of this session.');
+  };
+
+  /** End of the study day of `at` (epoch ms), for a bury when no day is loaded. */
+  const dayEnd = (at: number) => {
+    const { dayStartHour } = collection.settings();
+    return studyDayStart(studyDayNumber(at, dayStartHour, timeZone()) + 1, dayStartHour, timeZone());
+  };
+
   /**
    * Reloads the day and shows its next card (or `forced`). With `keep`, only the counts are updated and the
    * card on screen stays as it is.
    */
   const refresh = async (options: { forced?: CardRecord; keep?: boolean } = {}) => {
     try {
+      if (cardList() !== undefined) {
+        if (!options.keep) await presentFocus(options.forced);
+        return;
+      }
       const started = generation;
       const day = await load();
       if (options.keep) {
@@ -263,6 +321,11 @@ export function createStudySession(
             });
             void requestPersistentStorage();
             collection.changed('cards', [current.id]);
+            if (cardList() !== undefined) {
+              studied.add(current.id);
+              await refresh();
+              return;
+            }
             if (!cache || cache.day.end <= at.getTime()) {
               await refresh();
               return;
@@ -293,6 +356,7 @@ export function createStudySession(
         if (!action) return;
         setUndoStack((stack) => stack.slice(0, -1));
         generation += 1;
+        studied.delete(action.cardId);
         const outcome = await undoAction(await collection.db(), action);
         if (outcome.status === 'conflict') {
           await refresh();
@@ -318,7 +382,11 @@ export function createStudySession(
         const current = card();
         if (!current) return;
         // Until the end of the study day the card was shown in.
-        const stored = await buryCard(await collection.db(), current.id, cache?.day.end ?? 0);
+        const stored = await buryCard(
+          await collection.db(),
+          current.id,
+          cache?.day.end ?? dayEnd(now().getTime()),
+        );
         remember({
           kind: 'bury',
           cardId: current.id,

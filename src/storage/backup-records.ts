@@ -10,7 +10,14 @@
 import * as v from 'valibot';
 import { withIndexKeys } from '../domain/card-record';
 import { CARD_KINDS, MARKUPS, NoteSchema, SourceSchema } from '../domain/deck-format';
-import type { CardRecord, DeckRecord, ReviewLogRecord, Settings } from '../domain/types';
+import { QUESTION_COUNTS, QUESTION_TYPES, QUIZ_SELECTIONS, type QuizRecord } from '../domain/quiz';
+import {
+  DEFAULT_SETTINGS,
+  type CardRecord,
+  type DeckRecord,
+  type ReviewLogRecord,
+  type Settings,
+} from '../domain/types';
 import type { QuarantinedRecord } from './schema';
 import { SETTINGS_KEY } from './schema';
 import { SettingsSchema } from './settings-store';
@@ -184,6 +191,39 @@ const LogJson = v.strictObject({
   prev: v.tuple([Finite, Finite, Finite, Finite, Finite, Finite, Finite, Finite, State, Finite]),
 });
 
+const QuestionJson = v.strictObject({
+  id: Key,
+  cardId: Key,
+  factId: Text,
+  deckId: Key,
+  type: v.picklist(QUESTION_TYPES),
+  prompt: Text,
+  options: v.array(Text),
+  statement: v.optional(Text),
+  answerIndex: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  answerText: Text,
+});
+
+/** A quiz, finished or in progress (version 5); it holds no Dates, only epoch ms. */
+const QuizJson = v.strictObject({
+  id: Key,
+  startedAt: Finite,
+  finishedAt: v.optional(Finite),
+  setup: v.strictObject({
+    deckIds: v.array(Key),
+    tags: v.array(Text),
+    count: v.picklist(QUESTION_COUNTS),
+    types: v.array(v.picklist(QUESTION_TYPES)),
+    timeLimit: v.nullable(Finite),
+    selection: v.picklist(QUIZ_SELECTIONS),
+    examDate: v.nullable(Finite),
+    feedback: v.picklist(['each', 'end']),
+  }),
+  questions: v.array(QuestionJson),
+  answers: v.array(v.strictObject({ questionId: Key, given: Text, correct: v.boolean() })),
+  elapsedMs: Finite,
+});
+
 const QuarantineJson = v.strictObject({
   store: Text,
   key: FreeJson,
@@ -217,7 +257,14 @@ export const BACKUP_STORES = {
   settings: {
     since: 1,
     key: v.literal(SETTINGS_KEY),
-    value: v.strictObject(SettingsSchema.entries) satisfies v.GenericSchema<unknown, Settings>,
+    // A setting added after a backup was made (countQuizAsReviews, version 5) starts at its default.
+    value: v.strictObject({
+      ...SettingsSchema.entries,
+      countQuizAsReviews: v.optional(
+        SettingsSchema.entries.countQuizAsReviews,
+        DEFAULT_SETTINGS.countQuizAsReviews,
+      ),
+    }) satisfies v.GenericSchema<unknown, Settings>,
     dates: false,
   },
   meta: { since: 1, key: Key, value: FreeJson, dates: true },
@@ -237,6 +284,7 @@ export const BACKUP_STORES = {
       Omit<QuarantinedRecord, 'key'> & { key: unknown }
     >,
   },
+  quizzes: { since: 5, value: QuizJson satisfies v.GenericSchema<unknown, QuizRecord>, dates: false },
 } satisfies Record<string, BackupStore>;
 
 export type BackupStoreName = keyof typeof BACKUP_STORES;

@@ -16,7 +16,7 @@ export type UpgradeDatabase = IDBPDatabase<AppDB>;
 export type UpgradeTransaction = IDBPTransaction<AppDB, ArrayLike<StoreNames<AppDB>>, 'versionchange'>;
 
 /** The version the app's code expects; `openAppDb` opens (and upgrades to) this one. */
-export const LATEST_VERSION = 4;
+export const LATEST_VERSION = 5;
 
 /** Version 1: the stores, with the two indexes the first release needed. */
 export function migrateTo1(db: UpgradeDatabase): void {
@@ -139,6 +139,15 @@ export function migrateTo4(db: UpgradeDatabase): void {
 }
 
 /**
+ * Version 5: the `quizzes` store, for quiz mode's results and the quiz in progress. Quizzes live apart from
+ * cards and review logs, which they do not change. No existing record changes.
+ */
+export function migrateTo5(db: UpgradeDatabase): void {
+  const quizzes = db.createObjectStore('quizzes', { keyPath: 'id' });
+  quizzes.createIndex('by-time', 'startedAt');
+}
+
+/**
  * Applies every migration above `oldVersion` up to `target`, in order. `target` is below the latest version
  * only when a restore rebuilds a backup of an older version: it stages the records at their own version,
  * then opens the database at the latest, which runs the remaining steps over them (src/storage/restore.ts).
@@ -155,4 +164,5 @@ export async function runMigrations(
   if (upTo(2)) await migrateTo2(tx);
   if (upTo(3)) await migrateTo3(tx);
   if (upTo(4)) migrateTo4(db);
+  if (upTo(5)) migrateTo5(db);
 }

@@ -3,6 +3,7 @@
  * `by-due` and `by-new` are sparse: a card without the key (see `withIndexKeys`) is not in the index.
  */
 import type { DBSchema } from 'idb';
+import type { QuizRecord } from '../domain/quiz';
 import type { CardRecord, DeckRecord, ReviewLogRecord, Settings } from '../domain/types';
 
 /** Why a snapshot was taken. */
@@ -68,6 +69,12 @@ export interface AppDB extends DBSchema {
   snapshots: {
     key: string;
     value: SnapshotRecord;
+    indexes: { 'by-time': number };
+  };
+  /** Quizzes, finished and in progress (version 5). See quiz-store.ts. */
+  quizzes: {
+    key: string;
+    value: QuizRecord;
     indexes: { 'by-time': number };
   };
   /** Records an upgrade could not use, kept whole with the reason (version 3). */

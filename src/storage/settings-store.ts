@@ -44,6 +44,7 @@ const settingsEntries = {
   reviewsPerDay: WholeNumber('Reviews per day', 0, 99999),
   dayStartHour: WholeNumber('Start of the day (hour)', 0, 23),
   theme: v.picklist(['system', 'light', 'dark'], 'Theme must be system, light or dark'),
+  countQuizAsReviews: v.boolean('"Count quiz answers as reviews" must be on or off'),
 } satisfies { [K in keyof Settings]: v.GenericSchema<Settings[K]> };
 
 /** The settings schema: everything a stored settings record must satisfy. */

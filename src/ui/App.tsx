@@ -22,6 +22,7 @@ const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 const ExamScreen = lazy(() => import('./screens/ExamScreen'));
 const NoteEditorScreen = lazy(() => import('./screens/NoteEditorScreen'));
 const CardEditorScreen = lazy(() => import('./screens/CardEditorScreen'));
+const QuizScreen = lazy(() => import('./screens/QuizScreen'));
 const ImportDialog = lazy(() => import('./components/ImportDialog'));
 
 function navName(route: Route): NavName | null {
@@ -35,6 +36,7 @@ function navName(route: Route): NavName | null {
   )
     return 'decks';
   if (route.name === 'settings') return 'settings';
+  if (route.name === 'quiz' || route.name === 'quiz-study') return 'quiz';
   return null;
 }
 
@@ -129,6 +131,14 @@ export default function App() {
                 const editing = () => r() as Extract<Route, { name: 'edit-card' }>;
                 return <CardEditorScreen deckId={editing().deckId} cardId={editing().cardId} />;
               }}
+            </Match>
+            <Match when={route().name === 'quiz'}>
+              <QuizScreen />
+            </Match>
+            <Match when={route().name === 'quiz-study' && route()}>
+              {(r) => (
+                <StudyScreen deckId={null} quizId={(r() as Extract<Route, { name: 'quiz-study' }>).quizId} />
+              )}
             </Match>
             <Match when={route().name === 'settings'}>
               <SettingsScreen />

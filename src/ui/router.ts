@@ -23,6 +23,10 @@ export type Route =
   /** Editing the text of an imported card, which has no editor note. */
   | { name: 'edit-card'; deckId: string; cardId: string }
   | { name: 'settings' }
+  /** Quiz mode: setup, questions and results. */
+  | { name: 'quiz' }
+  /** A focused study session of the cards a finished quiz missed. */
+  | { name: 'quiz-study'; quizId: string }
   /** A share link: `#deck=<payload>`, the deck itself in the fragment (src/domain/share-link.ts). */
   | { name: 'shared-deck'; payload: string }
   | { name: 'not-found'; path: string };
@@ -52,6 +56,9 @@ export function parseRoute(hash: string): Route {
     return { name: 'edit-card', deckId: second, cardId: parts[3] };
   }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'quiz' && parts.length === 1) return { name: 'quiz' };
+  if (first === 'quiz' && second && parts[2] === 'study' && parts.length === 3)
+    return { name: 'quiz-study', quizId: second };
   return { name: 'not-found', path };
 }
 
@@ -78,6 +85,10 @@ export function href(route: Route): string {
       return `#/decks/${encodeURIComponent(route.deckId)}/cards/${encodeURIComponent(route.cardId)}`;
     case 'settings':
       return '#/settings';
+    case 'quiz':
+      return '#/quiz';
+    case 'quiz-study':
+      return `#/quiz/${encodeURIComponent(route.quizId)}/study`;
     case 'shared-deck':
       return `${SHARE_HASH_PREFIX}${route.payload}`;
     case 'not-found':

@@ -2,10 +2,10 @@
  * Accessibility on the production build: axe finds no WCAG 2.2 AA violation on any screen, in the light and
  * the dark theme (with the service worker's toast on screen), and studying works with the keyboard alone.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewLogRecord } from '../../src/domain/types';
+import { violations } from './axe';
 import { baseUrl, launch, phoneContext, readStore } from './browser';
 
 let browser: Browser;
@@ -15,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function violations(page: Page, screen: string): Promise<string[]> {
-  // Let transitions finish so colours are measured as the user sees them.
-  await page.waitForTimeout(200);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 describe('accessibility', () => {
   for (const scheme of ['light', 'dark'] as const) {

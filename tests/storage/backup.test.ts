@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
 import { CARD_KINDS } from '../../src/domain/deck-format';
+import { DEFAULT_QUIZ_SETUP, type QuizRecord } from '../../src/domain/quiz';
 import {
   CardState,
   DEFAULT_SETTINGS,
@@ -11,7 +12,8 @@ import {
 } from '../../src/domain/types';
 import { BACKUP_STORE_NAMES, NOT_BACKED_UP } from '../../src/storage/backup-records';
 import { countBackupStores, LAST_BACKUP_KEY, markBackedUp } from '../../src/storage/backup';
-import { DB_NAME, openAppDb } from '../../src/storage/db';
+import { DB_NAME, DB_VERSION, openAppDb } from '../../src/storage/db';
+import { getSettings } from '../../src/storage/settings-store';
 import { StorageError } from '../../src/storage/errors';
 import { deleteOrphans, flipLiveDb, liveDbName, readPointer } from '../../src/storage/live-db';
 import { bringBackRestorePoint, readBackupSummary, restoreBackup } from '../../src/storage/restore';
@@ -34,6 +36,50 @@ const LATER = new Date(NOW.getTime() + 60_000);
 const restore = (file: Blob, extra: Partial<Parameters<typeof restoreBackup>[1]> = {}) =>
   restoreBackup(file, { now: LATER, label: 'Before the test restore', ...extra });
 
+/** A finished quiz of two questions, one missed (version 5's `quizzes` store). */
+const QUIZ: QuizRecord = {
+  id: 'quiz-1',
+  startedAt: NOW.getTime(),
+  finishedAt: NOW.getTime() + 90_000,
+  setup: {
+    ...DEFAULT_QUIZ_SETUP,
+    deckIds: ['m'],
+    timeLimit: 10,
+    selection: 'due-by',
+    examDate: NOW.getTime(),
+  },
+  questions: [
+    {
+      id: 'm.c1#typed',
+      cardId: 'm.c1',
+      factId: 'm.f1',
+      deckId: 'm',
+      type: 'typed',
+      prompt: 'Question 1 of m?',
+      options: [],
+      answerIndex: -1,
+      answerText: 'Answer 1.',
+    },
+    {
+      id: 'm.c2#true-false',
+      cardId: 'm.c2',
+      factId: 'm.f2',
+      deckId: 'm',
+      type: 'true-false',
+      prompt: 'Question 2 of m?',
+      options: ['True', 'False'],
+      statement: 'Answer 3.',
+      answerIndex: 1,
+      answerText: 'False: the answer is Answer 2.',
+    },
+  ],
+  answers: [
+    { questionId: 'm.c1#typed', given: 'answer 1', correct: true },
+    { questionId: 'm.c2#true-false', given: '0', correct: false },
+  ],
+  elapsedMs: 81_000,
+};
+
 /** The live collection `sarcomet` with eight studied cards, settings, meta and a quarantined record. */
 async function seedLive(): Promise<AppDatabase> {
   const studied = await seedStudied();
@@ -48,6 +94,7 @@ async function seedLive(): Promise<AppDatabase> {
     { ...DEFAULT_SETTINGS, retention: 0.87, learningSteps: ['2m', '15m'] },
     SETTINGS_KEY,
   );
+  await db.put('quizzes', QUIZ);
   await db.put('meta', 'abc123', 'deck-index-hash');
   await db.put('meta', { when: NOW, list: [1, 'two', null] }, 'nested');
   await db.add('quarantine', {
@@ -114,11 +161,11 @@ describe('backup format', () => {
       format: 'sarcomet-backup',
       version: 1,
       createdAt: NOW.toISOString(),
-      dbVersion: 4,
-      counts: { settings: 1, meta: 2, decks: 1, cards: 5, 'review-logs': 16, quarantine: 1 },
+      dbVersion: DB_VERSION,
+      counts: { settings: 1, meta: 2, decks: 1, cards: 5, 'review-logs': 16, quarantine: 1, quizzes: 1 },
     });
     expect(JSON.parse(lines.at(-1)!)).toEqual({ end: 'sarcomet-backup', counts: header.counts });
-    expect(lines).toHaveLength(2 + 26);
+    expect(lines).toHaveLength(2 + 27);
     const card = lines.find((line) => line.startsWith('{"s":"cards"'))!;
     expect(JSON.parse(card)).toMatchObject({ v: { fsrs: { due: { $date: expect.any(String) } } } });
     expect(lines).toContain(
@@ -247,13 +294,25 @@ describe('restoreBackup', () => {
     const cards = await db.getAll('cards');
     const lines = await linesOf(await backupBlob(db));
     db.close();
-    const header = JSON.parse(lines[0]!) as { dbVersion: number };
+    const header = JSON.parse(lines[0]!) as { dbVersion: number; counts: Record<string, number> };
     header.dbVersion = 3;
-    const result = await restore(await fileOf([JSON.stringify(header), ...lines.slice(1)]), { id: 'v3' });
-    expect(await versionOf(result.name)).toBe(4);
+    // A version 3 collection had no quizzes and no quiz setting.
+    delete header.counts.quizzes;
+    const trailer = JSON.parse(lines.at(-1)!) as { counts: Record<string, number> };
+    delete trailer.counts.quizzes;
+    const records = lines
+      .slice(1, -1)
+      .filter((line) => !line.startsWith('{"s":"quizzes"'))
+      .map((line) => line.replace(',"countQuizAsReviews":false', ''));
+    expect(records.join('\n')).not.toContain('countQuizAsReviews');
+    const file = await fileOf([JSON.stringify(header), ...records, JSON.stringify(trailer)]);
+    const result = await restore(file, { id: 'v3' });
+    expect(await versionOf(result.name)).toBe(DB_VERSION);
     const restored = await openAppDb(result.name);
     expect(await restored.getAll('cards')).toEqual(cards);
     expect(await restored.count('snapshots')).toBe(0);
+    expect(await restored.count('quizzes')).toBe(0);
+    expect(await getSettings(restored)).toMatchObject({ retention: 0.87, countQuizAsReviews: false });
     restored.close();
   });
 
@@ -289,7 +348,7 @@ describe('a rejected restore changes nothing', () => {
     );
     await expectRejected(
       await fileOf(lines.slice(0, -3)),
-      /^The file ends early, after line 25: it is incomplete/,
+      new RegExp(`^The file ends early, after line ${lines.length - 3}: it is incomplete`),
     );
     const log = lines.findIndex((l) => l.startsWith('{"s":"review-logs"'));
     await expectRejected(

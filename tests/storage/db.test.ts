@@ -1,5 +1,5 @@
 import { forceCloseDatabase } from 'fake-indexeddb';
-import { unwrap } from 'idb';
+import { openDB, unwrap } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
 import { unpackSchedule } from '../../src/domain/review-log';
@@ -9,6 +9,7 @@ import {
   Grade,
   type CardRecord,
   type ReviewLogRecord,
+  type Settings,
 } from '../../src/domain/types';
 import { newCards, dueCards } from '../../src/storage/card-store';
 import { DB_NAME, DB_VERSION, makeDbConnection, openAppDb } from '../../src/storage/db';
@@ -16,6 +17,15 @@ import { StorageError } from '../../src/storage/errors';
 import { logsOfCard, logsSince } from '../../src/storage/review-log-store';
 import { getSettings } from '../../src/storage/settings-store';
 import { getMeta } from '../../src/storage/meta-store';
+import {
+  createQuarantine,
+  migrateTo1,
+  migrateTo2,
+  migrateTo3,
+  migrateTo4,
+  type UpgradeTransaction,
+} from '../../src/storage/migrations';
+import type { AppDB, SnapshotRecord } from '../../src/storage/schema';
 import { DAY, NOW, makeCards, makeGrade, openTestDb, request, uniqueDbName } from './helpers';
 
 /** A card as version 1 stored it: `due` on studied cards, no `newRank`. */
@@ -98,12 +108,13 @@ describe('openAppDb on a fresh database', () => {
     const db = await openTestDb();
     expect(DB_NAME).toBe('sarcomet');
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual([
       'cards',
       'decks',
       'meta',
       'quarantine',
+      'quizzes',
       'review-logs',
       'settings',
       'snapshots',
@@ -284,12 +295,78 @@ describe('migration from version 3', () => {
     v3.close();
 
     const db = await openAppDb(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('cards')).toEqual([c0, graded.card]);
     expect(await db.getAll('review-logs')).toEqual([graded.log]);
     expect(await getMeta(db, 'some-key')).toBe('kept');
     expect(await db.count('snapshots')).toBe(0);
     expect(db.transaction('snapshots').store.indexNames.contains('by-time')).toBe(true);
+    db.close();
+  });
+});
+
+describe('migration from version 4', () => {
+  it('keeps every record (cards, logs, settings, meta, snapshots, quarantine) and adds the quizzes store', async () => {
+    const name = uniqueDbName('v4');
+    // Version 4 exactly as this code created it: every step up to migrateTo4.
+    const v4 = await openDB<AppDB>(name, 4, {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        migrateTo1(db);
+        createQuarantine(db);
+        await migrateTo2(tx as unknown as UpgradeTransaction);
+        await migrateTo3(tx as unknown as UpgradeTransaction);
+        migrateTo4(db);
+        expect(oldVersion).toBe(0);
+      },
+    });
+    expect([...v4.objectStoreNames]).not.toContain('quizzes');
+    const [c0, c1] = makeCards('alpha', 2);
+    const graded = makeGrade(c1!, Grade.Good, NOW, 'log-v4');
+    const settings = { ...DEFAULT_SETTINGS, newPerDay: 7 };
+    const { countQuizAsReviews: _absent, ...settingsV4 } = settings;
+    const snapshot: SnapshotRecord = {
+      id: 'snap-1',
+      time: NOW.getTime(),
+      reason: 'import',
+      label: 'Before importing "alpha"',
+      deckIds: ['alpha'],
+      decks: [],
+      cards: [c0!],
+      logs: [],
+    };
+    const tx = v4.transaction(
+      ['cards', 'review-logs', 'settings', 'meta', 'snapshots', 'quarantine'],
+      'readwrite',
+    );
+    await Promise.all([
+      tx.objectStore('cards').put(c0!),
+      tx.objectStore('cards').put(graded.card),
+      tx.objectStore('review-logs').put(graded.log),
+      tx.objectStore('settings').put(settingsV4 as Settings, 'settings'),
+      tx.objectStore('meta').put('kept', 'some-key'),
+      tx.objectStore('snapshots').put(snapshot),
+      tx.objectStore('quarantine').add({
+        store: 'cards',
+        key: 'bad',
+        value: { id: 'bad' },
+        reason: 'no deck',
+        version: 3,
+        at: 1,
+      }),
+      tx.done,
+    ]);
+    v4.close();
+
+    const db = await openAppDb(name);
+    expect(db.version).toBe(5);
+    expect(await db.getAll('cards')).toEqual([c0, graded.card]);
+    expect(await db.getAll('review-logs')).toEqual([graded.log]);
+    expect(await getSettings(db)).toEqual({ ...settings, countQuizAsReviews: false });
+    expect(await getMeta(db, 'some-key')).toBe('kept');
+    expect(await db.getAll('snapshots')).toEqual([snapshot]);
+    expect(await db.count('quarantine')).toBe(1);
+    expect(await db.count('quizzes')).toBe(0);
+    expect(db.transaction('quizzes').store.indexNames.contains('by-time')).toBe(true);
     db.close();
   });
 });

@@ -22,6 +22,7 @@ describe('settings-store', () => {
       reviewsPerDay: 99999,
       dayStartHour: 0,
       theme: 'dark',
+      countQuizAsReviews: true,
     };
     await expect(saveSettings(db, settings)).resolves.toEqual(settings);
     expect(await getSettings(db)).toEqual(settings);
@@ -55,6 +56,11 @@ describe('settings-store', () => {
     ['hour 24', { dayStartHour: 24 }, /between 0 and 23/],
     ['interval 0', { maximumInterval: 0 }, /Maximum interval/],
     ['interval too long', { maximumInterval: 36501 }, /Maximum interval/],
+    [
+      'a quiz switch that is not on or off',
+      { countQuizAsReviews: 'yes' as unknown as boolean },
+      /Count quiz answers as reviews/,
+    ],
     ['unknown theme', { theme: 'sepia' as Settings['theme'] }, /Theme must be system, light or dark/],
   ];
   it.each(invalid)('rejects %s with kind "invalid" and stores nothing', async (_name, change, message) => {

@@ -13,6 +13,9 @@ describe('router', () => {
     ['#/study/exam/e%201', { name: 'study-exam', examId: 'e 1' }],
     ['#/study/exam', { name: 'study', deckId: 'exam' }],
     ['#/exam/x', { name: 'not-found', path: '/exam/x' }],
+    ['#/quiz', { name: 'quiz' }],
+    ['#/quiz/quiz-abc%2F1/study', { name: 'quiz-study', quizId: 'quiz-abc/1' }],
+    ['#/quiz/quiz-abc', { name: 'not-found', path: '/quiz/quiz-abc' }],
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -23,6 +26,10 @@ describe('router', () => {
       expect(parseRoute(href(route))).toEqual(route);
     },
   );
+
+  it.each(['#/quiz', '#/quiz/quiz-abc%2F1/study'])('gives %s back as the href of its route', (hash) => {
+    expect(href(parseRoute(hash))).toBe(hash);
+  });
 
   it('takes a share link as a shared deck, and its href is the link again', () => {
     const link = encodeShareLink({

@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import Icon from './Icon';
 
-export type NavName = 'home' | 'decks' | 'settings';
+export type NavName = 'home' | 'decks' | 'quiz' | 'settings';
 
 interface NavItem {
   name: NavName;
@@ -14,6 +14,12 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { name: 'home', label: 'Home', href: '#/', icon: 'M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
   { name: 'decks', label: 'Decks', href: '#/decks', icon: 'M4 6h16M4 12h16M4 18h10' },
+  {
+    name: 'quiz',
+    label: 'Quiz',
+    href: '#/quiz',
+    icon: 'M9 11l2 2 4-4M5 4h14v16H5zM8 17h8',
+  },
   {
     name: 'settings',
     label: 'Settings',

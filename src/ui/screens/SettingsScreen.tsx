@@ -25,7 +25,7 @@ function workload(retention: number): string {
   return 'Minimal: few reviews, but you will forget a lot between them.';
 }
 
-/** Scheduling, limits, day start and theme. */
+/** Scheduling, limits, day start, theme and whether quizzes count as reviews. */
 export default function SettingsScreen() {
   const collection = useCollection();
   // Made once here: a call inside JSX would run again on every read of the prop.
@@ -246,6 +246,21 @@ export default function SettingsScreen() {
               <option value="light">Light</option>
               <option value="dark">Dark</option>
             </select>
+          </div>
+          <div class="field card-surface">
+            <label class="check-row">
+              <input
+                type="checkbox"
+                checked={draft().countQuizAsReviews}
+                aria-describedby="hint-quiz-reviews"
+                onChange={(e) => update('countQuizAsReviews', e.currentTarget.checked)}
+              />
+              Count quiz answers as reviews
+            </label>
+            <p class="hint" id="hint-quiz-reviews">
+              Off: quizzes never change when cards come due. On: a typed quiz answer counts as a review (Good
+              if right, Again if wrong). Multiple-choice answers never do.
+            </p>
           </div>
           <Show when={error()}>
             <p class="banner" role="alert">

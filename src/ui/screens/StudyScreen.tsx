@@ -52,11 +52,22 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: str
   return (
     <div class="empty card-surface" role="status">
       <h2>{props.exam ? "Today's plan is done" : 'All done for now'}</h2>
-      <p>
-        <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
-          {(due) => <>The next card is due {whenText(due(), at)}.</>}
-        </Show>
-      </p>
+      <Show
+        when={!props.info.focused}
+        fallback={
+          <p>
+            {props.info.answeredToday === 0
+              ? 'There are no cards to study for the questions you missed.'
+              : 'You studied every card of the questions you missed.'}
+          </p>
+        }
+      >
+        <p>
+          <Show when={props.info.nextDue} fallback="No cards are scheduled yet.">
+            {(due) => <>The next card is due {whenText(due(), at)}.</>}
+          </Show>
+        </p>
+      </Show>
       <Show when={props.info.newLimitReached && !props.exam}>
         <p class="muted">
           You reached today's limit of new cards. More come {whenText(props.info.nextDayStart, at)}; you can
@@ -78,15 +89,23 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: str
 
 /**
  * Studying: question, answer, four grades, undo, suspend and bury; keyboard: Space/Enter, 1-4, Z.
- * With `examId`, today's plan of that exam (its cards, today's new cards and final pass).
+ * With `examId`, today's plan of that exam (its cards, today's new cards and final pass); with `quizId`,
+ * exactly the cards of that quiz's missed questions.
  */
-export default function StudyScreen(props: { deckId: string | null; examId?: string }) {
+export default function StudyScreen(props: { deckId: string | null; examId?: string; quizId?: string }) {
   const collection = useCollection();
   const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
+  // A quiz's missed cards: read once the collection is ready; until then the session shows "loading".
+  const [missed] = createResource(
+    () => (props.quizId && collection.state() === 'ready' ? props.quizId : false),
+    // Loaded only for a quiz's missed cards, so studying a deck does not fetch the quiz code.
+    async (quizId) => (await import('../../state/create-quiz')).missedCardIds(collection, quizId),
+  );
   const session = createStudySession(
     collection,
     () => deckIds(),
     async () => (props.examId === undefined ? undefined : loadExamFocus(collection, props.examId)),
+    () => (props.quizId ? (missed() ?? null) : undefined),
   );
   const [exam] = createResource(
     () => (props.examId !== undefined && collection.state() === 'ready' ? props.examId : false),
@@ -95,14 +114,25 @@ export default function StudyScreen(props: { deckId: string | null; examId?: str
   const deckTitle = (deckId: string) => collection.decks().find((d) => d.id === deckId)?.title ?? '';
   const title = () => {
     if (props.examId !== undefined) return exam.latest ? `Plan: ${exam.latest}` : "Today's plan";
+    if (props.quizId) return 'Missed cards';
     return props.deckId ? deckTitle(props.deckId) || 'Deck not found' : 'All decks';
   };
-  const back = () => navigate(props.examId === undefined ? { name: 'home' } : { name: 'exam' });
+  const back = () => {
+    if (props.examId !== undefined) navigate({ name: 'exam' });
+    else if (props.quizId) navigate({ name: 'quiz' });
+    else navigate({ name: 'home' });
+  };
+  const backLabel = () =>
+    props.examId !== undefined
+      ? 'Back to the exam planner'
+      : props.quizId
+        ? 'Back to the quiz'
+        : 'Back to Home';
   let showAnswerButton: HTMLButtonElement | undefined;
   let cardHeading: HTMLDivElement | undefined;
 
   createEffect(
-    on([() => collection.state(), deckIds, () => props.examId], ([state]) => {
+    on([() => collection.state(), deckIds, () => props.examId, () => missed()], ([state]) => {
       if (state === 'ready') void session.refresh();
     }),
   );
@@ -153,13 +183,7 @@ export default function StudyScreen(props: { deckId: string | null; examId?: str
 
   return (
     <>
-      <TopBar
-        title={title()}
-        back={{
-          label: props.examId === undefined ? 'Back to Home' : 'Back to the exam planner',
-          onBack: back,
-        }}
-      >
+      <TopBar title={title()} back={{ label: backLabel(), onBack: back }}>
         <button
           type="button"
           class="btn btn-small"
