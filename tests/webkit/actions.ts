@@ -66,3 +66,23 @@ export async function waitForServiceWorkerControl(browser: Browser): Promise<voi
     timeoutMsg: 'no service worker controls the page',
   });
 }
+
+/**
+ * On a first visit "Ready to work offline" shows below the header for a few seconds, over whatever is there:
+ * dismisses it if it shows within `wait` ms (it may also have come and gone already).
+ */
+export async function dismissOfflineToast(browser: Browser, wait = 10_000): Promise<void> {
+  const end = Date.now() + wait;
+  while (Date.now() < end) {
+    const [button] = await queryAllByRole(browser, 'button', 'Dismiss');
+    if (button) {
+      try {
+        await tap(button);
+      } catch {
+        // It went away by itself between the look and the tap.
+      }
+      return;
+    }
+    await browser.pause(200);
+  }
+}

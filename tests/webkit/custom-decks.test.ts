@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CardRecord, DeckRecord } from '../../src/domain/types';
-import { answer } from './actions';
+import { answer, dismissOfflineToast } from './actions';
 import { baseUrl, useSessions } from './session';
 import { getByRole, getByText, pageErrors, readStore, tap, tapRole, type Browser } from './webkit';
 
@@ -22,8 +22,7 @@ describe('custom decks in WebKit', () => {
     const b = await session();
     await b.url(`${url}#/decks`);
     await getByRole(b, 'link', 'MicroRNAs');
-    // On a first visit "Ready to work offline" shows below the header, over the deck's actions: dismiss it.
-    await tapRole(b, 'button', 'Dismiss');
+    await dismissOfflineToast(b);
 
     await tapRole(b, 'button', 'New deck');
     await fill(b, '#new-deck-title', 'Journal club');
