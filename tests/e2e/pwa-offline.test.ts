@@ -79,6 +79,21 @@ describe('offline', () => {
     const offline = await readStore<ReviewLogRecord>(page, 'review-logs');
     expect(offline.map((l) => l.grade).sort()).toEqual([1, 3, 4]);
 
+    // A quiz runs offline too: its screens and the quiz code come from the cache.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).tap();
+    await page.getByRole('radio', { name: '10', exact: true }).check();
+    for (const type of ['True or false', 'Typed answer'])
+      await page.getByRole('checkbox', { name: type }).uncheck();
+    await page.getByRole('button', { name: 'Start quiz' }).tap();
+    for (let i = 0; i < 10; i += 1) {
+      await page.getByRole('heading', { name: `Question ${i + 1} of 10` }).waitFor();
+      await page.getByRole('group').getByRole('radio').first().check();
+      await page.getByRole('button', { name: 'Check' }).tap();
+      await page.getByRole('button', { name: i === 9 ? 'Finish' : 'Next' }).tap();
+    }
+    await page.getByRole('heading', { name: 'Score' }).waitFor();
+    expect(await readStore(page, 'quizzes')).toHaveLength(1);
+
     server = await startPreview('dist', PORT);
     await context.setOffline(false);
     await page.goto(server.url);
