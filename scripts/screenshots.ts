@@ -83,6 +83,26 @@ async function quizShots(browser: Browser, url: string, scheme: 'light' | 'dark'
   await context.close();
 }
 
+/** The exam planner: an exam for the first deck two weeks ahead, its prediction and plan. */
+async function examShots(browser: Browser, url: string, scheme: 'light' | 'dark') {
+  const context = await phoneContext(browser, { colorScheme: scheme });
+  await context.clock.install({ time: new Date('2026-03-02T12:00:00Z') });
+  const page = await context.newPage();
+  await page.goto(`${url}#/exam`);
+  await page.getByRole('heading', { name: 'No exams yet' }).waitFor();
+  await page.getByLabel('Name').fill('Neurosurgery boards');
+  await page.getByLabel('Exam date').fill('2026-03-16');
+  await page.getByRole('group', { name: 'Decks' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Save exam' }).click();
+  await page.getByText(/Predicted recall on exam day/).waitFor();
+  // The exam's prediction at the top of the screen, its plan below.
+  await page
+    .getByRole('region', { name: 'Neurosurgery boards' })
+    .evaluate((region) => region.scrollIntoView({ block: 'start' }));
+  await shoot(page, `exam-${scheme}`);
+  await context.close();
+}
+
 async function main() {
   if (process.env.SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
@@ -133,6 +153,7 @@ async function main() {
       await context.close();
       await customDeckShots(browser, server.url, scheme);
       await quizShots(browser, server.url, scheme);
+      await examShots(browser, server.url, scheme);
     }
   } finally {
     await browser.close();
