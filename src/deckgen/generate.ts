@@ -29,6 +29,33 @@ export function answerKey(text: string): string {
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** True when a "name all" question states how many answers are expected. */
+/** Distractors of a count item must differ from the answer's percentage by this much, and from each other. */
+export const MIN_PERCENT_GAP = 2;
+
+/**
+ * The family members a count item (a table cell, "15 of 136 (11%)") may take distractors from: only counts
+ * whose percentage is at least `MIN_PERCENT_GAP` points from the answer's, one per percentage. The review's
+ * text and tables round differently (Table 2 prints MFH/UPS as 11%, the text says 10%), so a distractor one
+ * point away could be the answer a learner rightly learned, and two options both reading "(1%)" cannot be told
+ * apart. Facts without a count are returned as they are.
+ */
+export function countDistractors<F extends { count?: { percent: number } | undefined }>(
+  fact: F,
+  family: readonly F[],
+): F[] {
+  const answer = fact.count?.percent;
+  if (answer === undefined) return [...family];
+  const seen = new Set<number>([answer]);
+  return family.filter((other) => {
+    if (other === fact) return true;
+    const percent = other.count?.percent;
+    if (percent === undefined) return true;
+    if (Math.abs(percent - answer) < MIN_PERCENT_GAP || seen.has(percent)) return false;
+    seen.add(percent);
+    return true;
+  });
+}
+
 export function listQuestionStatesCount(question: string, count: number): boolean {
   const q = question.toLowerCase();
   const word = COUNT_WORDS[count];
@@ -143,7 +170,9 @@ function cardsOf(deckId: string, fact: Fact, families: RelationFamilies): DeckCa
         cards.push(makeQaCard(base, 'fwd', fact.forward, back));
         if (wantMcq) {
           const correct = objectsOf(family, fact.subject);
-          const pool = family.map((f) => f.object).filter((o) => !correct.has(answerKey(o)));
+          const pool = countDistractors(fact, family)
+            .map((f) => f.object)
+            .filter((o) => !correct.has(answerKey(o)));
           cards.push(makeMcqCard(base, 'fwd', fact.forward, fact.object, pool, back));
         }
       }

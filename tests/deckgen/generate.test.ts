@@ -255,3 +255,33 @@ describe('generator checks', () => {
     expect(() => generateDecks([fileOf([fact])])).toThrow(/must show the count "29 of 136"/);
   });
 });
+
+describe('count items (issue 12)', () => {
+  const percentOf = (option: string) => Number(/\((\d+)%\)/.exec(option)?.[1] ?? NaN);
+  const countItems = decks
+    .flatMap((deck) => deck.cards)
+    .filter((card) => card.kind === 'mcq' && card.choices!.options.every((o) => /\(\d+%\)$/.test(o)));
+
+  it('exist', () => {
+    expect(countItems.length).toBeGreaterThan(5);
+  });
+
+  it('never offer a distractor within a point of the answer, nor two options with the same percentage', () => {
+    for (const card of countItems) {
+      const { options, answer } = card.choices!;
+      const right = percentOf(options[answer[0]!]!);
+      const percents = options.map(percentOf);
+      expect(new Set(percents).size, card.id).toBe(percents.length);
+      for (const [i, percent] of percents.entries()) {
+        if (!answer.includes(i))
+          expect(Math.abs(percent - right), `${card.id}: ${options[i]}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('do not mark the text’s 10% for MFH/UPS wrong (hist-t2-mfh)', () => {
+    const item = countItems.find((card) => card.id === 'hist-t2-mfh:mcq:fwd');
+    expect(item).toBeDefined();
+    expect(item!.choices!.options.filter((o) => /\(10%\)/.test(o))).toEqual([]);
+  });
+});
