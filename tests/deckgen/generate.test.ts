@@ -285,3 +285,17 @@ describe('count items (issue 12)', () => {
     expect(item!.choices!.options.filter((o) => /\(10%\)/.test(o))).toEqual([]);
   });
 });
+
+describe('children’s histologies (issue 12)', () => {
+  it('no card ranks OS above ES: the review calls both the most common types', () => {
+    const cards = decks.flatMap((deck) => deck.cards);
+    const ranking = cards.filter(
+      (card) => card.kind === 'ordered' && /children/i.test(card.front) && /Osteosarcoma/.test(card.back),
+    );
+    expect(ranking).toEqual([]);
+    const both = cards.find((card) => card.id === 'hist-child-most-common:qa');
+    expect(both?.back).toMatch(
+      /Osteosarcoma \(OS, 36%\) and Ewing sarcoma \(ES, 35%\), both "the most common types"/,
+    );
+  });
+});
