@@ -123,12 +123,16 @@ describe('built-in decks', () => {
     ]);
   });
 
-  it('asks "Does X cross the BBB?" for each of the four drugs', () => {
+  it('asks the blood-brain-barrier contrast, not four yes/no cards that are all answered "No" (issue 12)', () => {
     for (const drug of ['ifosfamide', 'doxorubicin', 'gemcitabine', 'docetaxel']) {
-      const card = cards.find((c) => c.id === `chemo-bbb-${drug}:qa`);
-      expect(card?.front).toBe(`Does ${drug} readily cross the blood-brain barrier?`);
-      expect(card?.back).toMatch(/^No\./);
+      expect(cards.find((c) => c.id === `chemo-bbb-${drug}:qa`)).toBeUndefined();
     }
+    const contrast = cards.find((c) => c.id === 'chemo-bbb-contrast:qa');
+    expect(contrast?.front).toMatch(/targeted agents contrast with the most active anti-sarcoma drugs/);
+    expect(contrast?.back).toMatch(/"small enough"/);
+    const list = cards.find((c) => c.id === 'chemo-active-drugs-bbb:qa');
+    for (const drug of ['Ifosfamide', 'Doxorubicin', 'Gemcitabine', 'Docetaxel'])
+      expect(list?.back).toContain(drug);
   });
 
   it('is deterministic: two runs give deep-equal decks', () => {
