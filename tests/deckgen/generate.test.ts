@@ -303,3 +303,21 @@ describe('children’s histologies (issue 12)', () => {
     );
   });
 });
+
+describe('radiosurgery thresholds (issue 12)', () => {
+  const cards = decks.flatMap((deck) => deck.cards);
+  it('are asked as cases that combine the two thresholds', () => {
+    const few = cards.find((c) => c.id === 'rt-threshold-case-few-small:qa');
+    const large = cards.find((c) => c.id === 'rt-threshold-case-large:qa');
+    expect(few?.back).toMatch(/^Radiosurgery alone, generally\..*fewer than 5.*over 2 cm/);
+    expect(large?.back).toMatch(/^Whole brain radiotherapy\..*over 2 cm/);
+  });
+
+  it('cite reference 66 only where the review’s sentence carries it, and call the 18 Gy one patient’s plan', () => {
+    expect(cards.find((c) => c.id === 'rt-srs-alone-threshold:cloze')?.source?.refs).toEqual([]);
+    expect(cards.find((c) => c.id === 'rt-wbrt-size-threshold:cloze')?.source?.refs).toEqual([66]);
+    const dose = cards.filter((c) => c.factId === 'rt-fig2-dose');
+    expect(dose.length).toBeGreaterThan(0);
+    for (const card of dose) expect(card.back).toMatch(/One patient's plan/);
+  });
+});
