@@ -321,3 +321,25 @@ describe('radiosurgery thresholds (issue 12)', () => {
     for (const card of dose) expect(card.back).toMatch(/One patient's plan/);
   });
 });
+
+describe('microRNA directions (issue 12)', () => {
+  const direction = decks
+    .flatMap((deck) => deck.cards)
+    .filter((card) => card.factId.endsWith('-direction') && card.factId.startsWith('mirna-'));
+
+  it('ask every microRNA with one stem, so its wording cannot give the direction away', () => {
+    const qa = direction.filter((card) => card.kind === 'qa');
+    expect(qa).toHaveLength(9);
+    const stems = new Set(qa.map((card) => card.front.replace(/(miR-\w+|the miR-200 family)/, 'X')));
+    expect([...stems]).toEqual([
+      'Does the review list X among the microRNAs that promote sarcoma progression, or among those that negatively regulate sarcoma growth and metastasis?',
+    ]);
+  });
+
+  it('cite an excerpt that names the microRNA', () => {
+    for (const card of direction) {
+      const name = /(miR-\w+)/.exec(card.front)?.[1] ?? 'miR-200';
+      expect(card.source?.quote.toLowerCase(), card.id).toContain(name.toLowerCase());
+    }
+  });
+});
