@@ -3,7 +3,13 @@ import { parseDeckFile } from '../../src/domain/deck-format';
 import type { DeckCard } from '../../src/domain/deck-format';
 import { MCQ_PREFIX } from '../../src/deckgen/card-kinds';
 import type { Fact, LoadedFactFile, RelationFact } from '../../src/deckgen/fact-schema';
-import { DeckGenError, answerKey, generateDecks, relationFamilies } from '../../src/deckgen/generate';
+import {
+  DeckGenError,
+  answerKey,
+  generateDecks,
+  listQuestionStatesCount,
+  relationFamilies,
+} from '../../src/deckgen/generate';
 import { SOURCE, fileOf, loadRealFacts, mirnaRelation } from './helpers';
 
 const files = loadRealFacts();
@@ -341,5 +347,26 @@ describe('microRNA directions (issue 12)', () => {
       const name = /(miR-\w+)/.exec(card.front)?.[1] ?? 'miR-200';
       expect(card.source?.quote.toLowerCase(), card.id).toContain(name.toLowerCase());
     }
+  });
+});
+
+describe('questions with one answer (issue 12)', () => {
+  it('a question whose answer is a list says how many answers are expected', () => {
+    const unclear = decks
+      .flatMap((deck) => deck.cards)
+      .filter((card) => card.kind === 'qa')
+      .map((card) => {
+        const items = card.back.split('\n').filter((line) => /^- /.test(line)).length;
+        return { card, items };
+      })
+      .filter(({ card, items }) => items > 1 && !listQuestionStatesCount(card.front, items))
+      .map(({ card, items }) => `${card.id} (${items} items): ${card.front}`);
+    expect(unclear).toEqual([]);
+  });
+
+  it('the p53 card asks the review’s contrast between tumorigenesis and progression', () => {
+    const card = decks.flatMap((deck) => deck.cards).find((c) => c.id === 'bio-wt-p53-loss-progression:qa');
+    expect(card?.front).toMatch(/critical for the tumorigenesis of OS/);
+    expect(card?.back).toMatch(/^That loss of wild-type p53 may also be involved in sarcoma progression/);
   });
 });
