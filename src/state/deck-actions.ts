@@ -5,7 +5,7 @@
 import type { NoteInput } from '../domain/notes';
 import { newId } from '../domain/ids';
 import type { CardRecord } from '../domain/types';
-import { cardsOfDeck, suspendCard } from '../storage/card-store';
+import { cardsOfDeck, cardsOfFact, getCard, suspendCard } from '../storage/card-store';
 import {
   createDeck,
   deleteNotes,
@@ -24,6 +24,25 @@ import type { Collection } from './create-collection';
 /** Every card of a deck, in deck order. */
 export async function loadDeckCards(collection: Collection, deckId: string): Promise<CardRecord[]> {
   return cardsOfDeck(await collection.db(), deckId);
+}
+
+/** The cards of one note (`factId`) of a deck, read through the fact index rather than the whole deck. */
+export async function loadNoteCards(
+  collection: Collection,
+  deckId: string,
+  noteId: string,
+): Promise<CardRecord[]> {
+  return (await cardsOfFact(await collection.db(), noteId)).filter((card) => card.deckId === deckId);
+}
+
+/** One card of a deck, or undefined when it is not (or no longer) there. */
+export async function loadDeckCard(
+  collection: Collection,
+  deckId: string,
+  cardId: string,
+): Promise<CardRecord | undefined> {
+  const card = await getCard(await collection.db(), cardId);
+  return card?.deckId === deckId ? card : undefined;
 }
 
 /** Creates an empty deck of the learner's own; resolves with its id. */

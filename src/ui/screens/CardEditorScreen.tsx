@@ -1,6 +1,6 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { normalizeTags } from '../../domain/notes';
-import { loadDeckCards, saveCardTextOf } from '../../state/deck-actions';
+import { loadDeckCard, saveCardTextOf } from '../../state/deck-actions';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 import ErrorList from '../components/ErrorList';
@@ -17,8 +17,7 @@ export default function CardEditorScreen(props: { deckId: string; cardId: string
   const [saving, setSaving] = createSignal(false);
   const [card] = createResource(
     () => [props.deckId, props.cardId] as const,
-    async ([deckId, cardId]) =>
-      (await loadDeckCards(collection, deckId)).find((c) => c.id === cardId) ?? null,
+    async ([deckId, cardId]) => (await loadDeckCard(collection, deckId, cardId)) ?? null,
   );
   const back = () => navigate({ name: 'deck', deckId: props.deckId });
 

@@ -1,7 +1,7 @@
 import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
 import type { NoteType } from '../../domain/deck-format';
 import { cardsOfNote, clozeNumbers, normalizeTags, NOTE_TYPE_NAMES } from '../../domain/notes';
-import { loadDeckCards, saveNoteOf } from '../../state/deck-actions';
+import { loadNoteCards, saveNoteOf } from '../../state/deck-actions';
 import { useCollection } from '../context';
 import { navigate } from '../router';
 import ErrorList from '../components/ErrorList';
@@ -36,8 +36,8 @@ export default function NoteEditorScreen(props: { deckId: string; noteId: string
   const [existing] = createResource(
     () => (props.noteId ? ([props.deckId, props.noteId] as const) : null),
     async ([deckId, noteId]) => {
-      const cards = await loadDeckCards(collection, deckId);
-      const card = cards.find((c) => c.factId === noteId && c.note);
+      const cards = await loadNoteCards(collection, deckId, noteId);
+      const card = cards.find((c) => c.note);
       if (card?.note) {
         setType(card.note.type);
         setFront(card.note.front);
