@@ -9,6 +9,7 @@ import { cardsOfNote, type NoteInput } from '../domain/notes';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord } from '../domain/types';
 import { StorageError } from './errors';
+import { deleteCardsAndLogs } from './snapshot-store';
 import { runTransaction, type AppDatabase } from './transaction';
 
 export interface NewDeck {
@@ -152,11 +153,8 @@ export async function deleteNotes(
     const cards = (await Promise.all(noteIds.map((id) => byFact.getAll(id))))
       .flat()
       .filter((card) => card.deckId === deckId);
-    const byCard = tx.objectStore('review-logs').index('by-card');
-    const logKeys = (await Promise.all(cards.map((card) => byCard.getAllKeys(card.id)))).flat();
     await Promise.all([
-      ...cards.map((card) => tx.objectStore('cards').delete(card.id)),
-      ...logKeys.map((key) => tx.objectStore('review-logs').delete(key)),
+      deleteCardsAndLogs(tx, cards),
       tx.objectStore('decks').put({
         ...deck,
         cardCount: Math.max(0, deck.cardCount - cards.length),

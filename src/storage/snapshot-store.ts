@@ -2,8 +2,8 @@
  * Snapshots: copies of decks taken, in the same transaction, before an import or a deck deletion changes
  * them, so the learner can bring them back. The newest `SNAPSHOT_LIMIT` are kept.
  */
-import type { IDBPTransaction } from 'idb';
-import type { CardRecord, ReviewLogRecord } from '../domain/types';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { CardRecord } from '../domain/types';
 import type { AppDB, SnapshotRecord } from './schema';
 import { StorageError } from './errors';
 import { runTransaction, type AppDatabase } from './transaction';
@@ -75,20 +75,26 @@ export async function deleteDeck(
       decks: [deck],
       cards,
     });
-    await removeDeckContents(tx, cards);
+    await deleteCardsAndLogs(tx, cards);
     await tx.objectStore('decks').delete(deckId);
   });
 }
 
-async function removeDeckContents(tx: SnapshotTx, cards: CardRecord[]): Promise<ReviewLogRecord[]> {
+/**
+ * Deletes `cards` and every review log of theirs, inside the caller's transaction (deleting a deck or a
+ * note, putting a snapshot back).
+ */
+export async function deleteCardsAndLogs<Other extends StoreNames<AppDB>>(
+  tx: IDBPTransaction<AppDB, (Other | 'cards' | 'review-logs')[], 'readwrite'>,
+  cards: readonly CardRecord[],
+): Promise<void> {
   const logs = tx.objectStore('review-logs');
   const byCard = logs.index('by-card');
-  const all = (await Promise.all(cards.map((card) => byCard.getAll(card.id)))).flat();
+  const logKeys = (await Promise.all(cards.map((card) => byCard.getAllKeys(card.id)))).flat();
   await Promise.all([
     ...cards.map((card) => tx.objectStore('cards').delete(card.id)),
-    ...all.map((log) => logs.delete(log.id)),
+    ...logKeys.map((key) => logs.delete(key)),
   ]);
-  return all;
 }
 
 /**
@@ -102,7 +108,7 @@ export async function restoreSnapshot(db: AppDatabase, snapshotId: string): Prom
     if (!snapshot) throw new StorageError('invalid', 'This snapshot no longer exists.');
     for (const deckId of snapshot.deckIds) {
       const current = await tx.objectStore('cards').index('by-deck').getAll(deckId);
-      await removeDeckContents(tx, current);
+      await deleteCardsAndLogs(tx, current);
       await tx.objectStore('decks').delete(deckId);
     }
     await Promise.all([
