@@ -1,8 +1,7 @@
 import { For, onMount, Show } from 'solid-js';
 import { formatWhen, type BackupState } from '../../state/create-backup';
 import '../styles/backup.css';
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 /**
  * Settings → Backup: "Back up now", "Restore from backup" (shows what the file holds and asks before

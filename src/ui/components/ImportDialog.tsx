@@ -2,6 +2,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ImportPhase } from '../../state/create-import-flow';
 import Dialog from './Dialog';
 import RichText from './RichText';
+import { plural } from '../plural';
 import '../styles/dialogs.css';
 
 const ORIGIN_NAMES = {
@@ -11,10 +12,6 @@ const ORIGIN_NAMES = {
   quizlet: 'a Quizlet export',
   apkg: 'an Anki package',
 } as const;
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function titleOf(phase: ImportPhase): string {
   switch (phase.name) {
