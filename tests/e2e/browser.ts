@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { readLiveStore } from './live-store';
 
 export { CHROMIUM, IPHONE_SAFARI, launch, PHONE, phoneContext } from './browser-launch';
 
@@ -26,26 +27,5 @@ export function watchErrors(page: Page): string[] {
  * the `sarcomet-pointer` database names), from inside the page.
  */
 export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const request = <R>(req: IDBRequest<R>) =>
-      new Promise<R>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    let live = 'sarcomet';
-    // Opening the pointer database when it does not exist would create it empty and break the app's own open.
-    if ((await indexedDB.databases()).some((info) => info.name === 'sarcomet-pointer')) {
-      const pointer = await request(indexedDB.open('sarcomet-pointer'));
-      if (pointer.objectStoreNames.contains('pointer')) {
-        const value = (await request(pointer.transaction('pointer').objectStore('pointer').get('live'))) as
-          { live: string } | undefined;
-        if (value) live = value.live;
-      }
-      pointer.close();
-    }
-    const db = await request(indexedDB.open(live));
-    const records = await request(db.transaction(name, 'readonly').objectStore(name).getAll());
-    db.close();
-    return records as T[];
-  }, store);
+  return (await page.evaluate(readLiveStore, store)) as T[];
 }

@@ -10,25 +10,14 @@ import { readApkg } from '../../src/workers/apkg/read-apkg';
 import { SQL_WASM } from '../fixtures/apkg';
 import { DECK_LIMITS } from '../../src/domain/deck-format';
 import { importDeck } from '../../src/storage/deck-import';
-import type { AppDatabase } from '../../src/storage/transaction';
 import { deckCandidateOfText, ImportError, readImportFile } from '../../src/state/read-import-file';
+import { hashCollection } from '../storage/backup-helpers';
 import { NOW, deckFile, openTestDb } from '../storage/helpers';
 
 const valid = deckFile('shared', 2);
 const json = (value: unknown) => JSON.stringify(value);
 const withCard = (patch: Record<string, unknown>) =>
   json({ ...valid, cards: [{ ...valid.cards[0], ...patch }, valid.cards[1]] });
-
-/** A hash of every store's contents. */
-async function collectionHash(db: AppDatabase): Promise<string> {
-  const parts: string[] = [];
-  for (const store of ['decks', 'cards', 'review-logs', 'settings', 'meta', 'snapshots'] as const) {
-    parts.push(store, JSON.stringify(await db.getAll(store)));
-  }
-  const bytes = new TextEncoder().encode(parts.join('\n'));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Buffer.from(digest).toString('hex');
-}
 
 function nested(depth: number): string {
   return `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -84,7 +73,7 @@ describe('bad deck files', () => {
   it.each(CORPUS)('%s: a clear message, no change, no pollution', async (_name, text, message) => {
     const db = await openTestDb();
     await importDeck(db, deckFile('mine', 3), { builtIn: false, hash: '', now: NOW });
-    const before = await collectionHash(db);
+    const before = await hashCollection(db);
 
     let error: unknown;
     try {
@@ -106,7 +95,7 @@ describe('bad deck files', () => {
     await expect(importDeck(db, data, { builtIn: false, hash: '', now: NOW })).rejects.toMatchObject({
       kind: 'invalid',
     });
-    expect(await collectionHash(db)).toBe(before);
+    expect(await hashCollection(db)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     db.close();
@@ -171,9 +160,9 @@ describe('bad input on every import path', () => {
   it.each(CASES)('%s: a message, no change, no pollution', async (_name, read, message) => {
     const db = await openTestDb();
     await importDeck(db, deckFile('mine', 2), { builtIn: false, hash: '', now: NOW });
-    const before = await collectionHash(db);
+    const before = await hashCollection(db);
     await expect(read()).rejects.toThrow(message);
-    expect(await collectionHash(db)).toBe(before);
+    expect(await hashCollection(db)).toBe(before);
     expect(Object.prototype).not.toHaveProperty('polluted');
     db.close();
   });

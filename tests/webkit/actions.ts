@@ -86,3 +86,13 @@ export async function dismissOfflineToast(browser: Browser, wait = 10_000): Prom
     await browser.pause(200);
   }
 }
+
+/**
+ * Taps the button with text `name` in the open modal `<dialog>`: WebKitGTK's WebDriver computes no accessible
+ * names in the top layer, so `tapRole` cannot find it there.
+ */
+export async function tapDialogButton(browser: Browser, name: string): Promise<void> {
+  const button = await browser.$('dialog[open]').$(`button=${name}`).getElement();
+  await button.waitForDisplayed();
+  await tap(button);
+}

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CardRecord, DeckRecord } from '../../src/domain/types';
-import { answer, dismissOfflineToast } from './actions';
+import { answer, dismissOfflineToast, tapDialogButton } from './actions';
 import { baseUrl, useSessions } from './session';
-import { getByRole, getByText, pageErrors, readStore, tap, tapRole, type Browser } from './webkit';
+import { getByRole, getByText, pageErrors, readStore, tapRole, type Browser } from './webkit';
 
 const url = baseUrl();
 const session = useSessions();
@@ -50,10 +50,7 @@ describe('custom decks in WebKit', () => {
 
     await b.url(`${url}#/decks/${deck.id}`);
     await tapRole(b, 'button', 'Delete deck');
-    // WebKitGTK's WebDriver cannot compute labels inside a modal <dialog> (the top layer): find it by text.
-    const confirm = await b.$('dialog[open]').$('button=Delete deck').getElement();
-    await confirm.waitForDisplayed();
-    await tap(confirm);
+    await tapDialogButton(b, 'Delete deck');
     await getByText(b, 'Deleted “Journal club”.');
     expect((await readStore<CardRecord>(b, 'cards')).filter((c) => c.deckId === deck.id)).toHaveLength(0);
     await tapRole(b, 'button', 'Undo');

@@ -6,19 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { encodeShareLink } from '../../src/domain/share-link';
 import type { CardRecord } from '../../src/domain/types';
 import { deckFile } from '../storage/helpers';
-import { answer } from './actions';
+import { answer, tapDialogButton } from './actions';
 import { baseUrl, useSessions } from './session';
-import { getByRole, getByText, pageErrors, readStore, tap, tapRole, type Browser } from './webkit';
+import { getByRole, getByText, pageErrors, readStore, tapRole } from './webkit';
 
 const url = baseUrl();
 const session = useSessions();
-
-/** A button of the open modal dialog (WebKitGTK's WebDriver computes no labels in the top layer). */
-async function dialogButton(b: Browser, name: string) {
-  const button = await b.$('dialog[open]').$(`button=${name}`).getElement();
-  await button.waitForDisplayed();
-  return button;
-}
 
 describe('share links in WebKit', () => {
   it('open in the import preview, import on confirmation and study with Markdown rendered', async () => {
@@ -37,11 +30,11 @@ describe('share links in WebKit', () => {
     await b.url(`${url}${link.fragment}`);
     await getByText(b, 'Import “Shared in WebKit”?');
     expect(await b.$('dialog[open]').getText()).toContain('2 new');
-    await tap(await dialogButton(b, 'Import'));
+    await tapDialogButton(b, 'Import');
     await getByText(b, '2 cards added, 0 updated.');
     // The fragment is gone, so a reload does not offer the deck again.
     expect(await b.execute(() => location.hash)).toBe('#/decks');
-    await tap(await dialogButton(b, 'Open deck'));
+    await tapDialogButton(b, 'Open deck');
     await getByRole(b, 'heading', 'Shared in WebKit');
 
     await tapRole(b, 'button', 'Study');

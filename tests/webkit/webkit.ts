@@ -6,6 +6,7 @@
  */
 import { remote } from 'webdriverio';
 import { MINIBROWSER, WEBKIT_PORTS } from './processes';
+import { readLiveStore } from '../e2e/live-store';
 
 export type Browser = WebdriverIO.Browser;
 export type WebElement = WebdriverIO.Element;
@@ -233,40 +234,8 @@ export async function getByText(browser: Browser, text: string, timeout = TIMEOU
 
 /** Reads every record of an object store of the app's live database (the one the pointer names after a restore). */
 export async function readStore<T = unknown>(browser: Browser, store: string): Promise<T[]> {
-  const result = await browser.executeAsync(
-    (name: string, done: (result: { records?: unknown[]; error?: string }) => void) => {
-      const request = <R>(req: IDBRequest<R>) =>
-        new Promise<R>((resolve, reject) => {
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      const read = async () => {
-        let live = 'sarcomet';
-        // Opening the pointer database when it does not exist would create it empty and break the app.
-        if ((await indexedDB.databases()).some((info) => info.name === 'sarcomet-pointer')) {
-          const pointer = await request(indexedDB.open('sarcomet-pointer'));
-          if (pointer.objectStoreNames.contains('pointer')) {
-            const value = (await request(
-              pointer.transaction('pointer').objectStore('pointer').get('live'),
-            )) as { live: string } | undefined;
-            if (value) live = value.live;
-          }
-          pointer.close();
-        }
-        const db = await request(indexedDB.open(live));
-        const records = await request(db.transaction(name, 'readonly').objectStore(name).getAll());
-        db.close();
-        return records;
-      };
-      read().then(
-        (records) => done({ records }),
-        (error: unknown) => done({ error: String(error) }),
-      );
-    },
-    store,
-  );
-  if (result.error !== undefined) throw new Error(`reading ${store}: ${result.error}`);
-  return result.records as T[];
+  // WebDriver waits for the promise the script returns.
+  return (await browser.execute(readLiveStore, store)) as T[];
 }
 
 /**
