@@ -13,6 +13,14 @@ export const MCQ_PREFIX = 'Choose one: ';
 export const MAX_DISTRACTORS = 3;
 /** An MCQ needs at least this many distractors (so at least three options), or it is not generated. */
 export const MIN_DISTRACTORS = 2;
+/** The longest option of an MCQ is at most this many times as long as the shortest, so length gives nothing away. */
+export const MAX_LENGTH_RATIO = 2;
+
+/** True when adding `option` keeps every option within MAX_LENGTH_RATIO of every other. */
+export function lengthsStayParallel(options: readonly string[], option: string): boolean {
+  const lengths = [...options, option].map((o) => o.length);
+  return Math.max(...lengths) <= MAX_LENGTH_RATIO * Math.min(...lengths);
+}
 
 /** Everything a card shares with its siblings. */
 export interface CardBase {
@@ -136,7 +144,8 @@ export function makeOrderedCard(
 
 /**
  * Multiple-choice item. `pool` holds wrong answers from the same family; the caller guarantees none of them is
- * correct. Returns undefined when the pool is too small for a fair item.
+ * correct. Distractors are taken in a seeded order, skipping any that would make one option more than twice
+ * as long as another. Returns undefined when too few remain for a fair item.
  */
 export function makeMcqCard(
   base: CardBase,
@@ -149,7 +158,12 @@ export function makeMcqCard(
   const id = cardId(base.factId, 'mcq', variant);
   const candidates = [...new Set(pool)].filter((option) => option !== answer);
   if (candidates.length < MIN_DISTRACTORS) return undefined;
-  const distractors = seededOrder(candidates, id, (o) => o).slice(0, MAX_DISTRACTORS);
+  const distractors: string[] = [];
+  for (const option of seededOrder(candidates, id, (o) => o)) {
+    if (distractors.length === MAX_DISTRACTORS) break;
+    if (lengthsStayParallel([answer, ...distractors], option)) distractors.push(option);
+  }
+  if (distractors.length < MIN_DISTRACTORS) return undefined;
   const options = seededOrder([answer, ...distractors], `${id}\u0002options`, (o) => o);
   return {
     id,

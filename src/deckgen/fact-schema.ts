@@ -56,15 +56,29 @@ export const FactSourceSchema = v.strictObject({
   quote: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(MAX_QUOTE)),
 });
 
+/**
+ * `core`: what a teacher would ask (the text's numbers, histologies by age, miRNA roles, prognostic markers,
+ * drugs and the blood-brain barrier, radiosurgery thresholds and doses, the treatment reasoning).
+ * `detail`: abbreviations, single table cells and totals, and the layout of figures; these cards go to the
+ * optional deck "Tables, figures and abbreviations", which is off by default. The rule is in decks/NOTES.md.
+ */
+export const LEVELS = ['core', 'detail'] as const;
+
 const base = {
   id: Slug,
   family: Slug,
+  level: v.picklist(LEVELS, `level must be one of: ${LEVELS.join(' | ')}`),
   tags: v.optional(v.array(Slug)),
   source: FactSourceSchema,
   /** Shown on the back of every card of the fact, after the answer (e.g. a caveat about the source). */
   note: v.optional(Text),
   /** For editors only; never shown in the app. */
   comment: v.optional(v.string()),
+  /**
+   * The key term the excerpt must contain, when it is not a term of the answer: a list the review states
+   * by its heading, its items following over a paragraph (src/deckgen/key-terms.ts).
+   */
+  key: v.optional(Label),
   /**
    * A table count (e.g. 28 of 136 adults). Every card of the fact must show "<value> of <total>", and the
    * tests check that the counts of a table add up to its total and agree with its percentage row.
@@ -104,8 +118,11 @@ export const RelationFactSchema = v.pipe(
     reverse: v.optional(Question),
     /** Extra context shown after the answer on both directions. */
     detail: v.optional(Text),
-    /** Set false to suppress the multiple-choice items of this fact. */
-    mcq: v.optional(v.boolean()),
+    /**
+     * Set false to suppress the multiple-choice items of this fact, or name the one direction that gets one
+     * (when the other direction's options cannot all be the same kind of thing as its answer).
+     */
+    mcq: v.optional(v.union([v.boolean(), v.picklist(['forward', 'reverse'])])),
   }),
   v.check((f) => f.forward !== undefined || f.reverse !== undefined, 'a relation needs forward or reverse'),
 );
@@ -139,8 +156,27 @@ export const ListFactSchema = v.strictObject({
   items: v.pipe(v.array(Label), v.minLength(2), v.maxLength(12)),
 });
 
+/**
+ * A hand-made multiple-choice item (a case, a contrast), with a Q/A card of the same question. Every
+ * distractor comes from the review and is wrong by it; the generator refuses options that are not parallel
+ * in length, and the blind-guesser test checks the rest of their form.
+ */
+export const ChoiceFactSchema = v.pipe(
+  v.strictObject({
+    ...base,
+    type: v.literal('choice'),
+    question: Question,
+    answer: Label,
+    distractors: v.pipe(v.array(Label), v.minLength(2), v.maxLength(3)),
+    /** Why the answer is right, shown after it. */
+    explanation: v.optional(Text),
+  }),
+  v.check((f) => !f.distractors.includes(f.answer), 'a distractor must not be the answer'),
+);
+
 export const FactSchema = v.variant('type', [
   QaFactSchema,
+  ChoiceFactSchema,
   RelationFactSchema,
   ClozeFactSchema,
   OrderedFactSchema,
@@ -163,6 +199,7 @@ export const FactFileSchema = v.strictObject({
 
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type QaFact = v.InferOutput<typeof QaFactSchema>;
+export type ChoiceFact = v.InferOutput<typeof ChoiceFactSchema>;
 export type RelationFact = v.InferOutput<typeof RelationFactSchema>;
 export type ClozeFact = v.InferOutput<typeof ClozeFactSchema>;
 export type OrderedFact = v.InferOutput<typeof OrderedFactSchema>;

@@ -21,6 +21,19 @@ export class DeckGenError extends Error {
   override name = 'DeckGenError';
 }
 
+/**
+ * The optional deck: the cards of every `level: detail` fact, whichever topic file holds the fact (so its
+ * family still gives distractors to its siblings). Off by default in the app; turning it on changes no
+ * core deck, since its cards are in no other deck.
+ */
+export const OPTIONAL_DECK = {
+  id: 'tables-figures',
+  title: 'Tables, figures and abbreviations',
+  description:
+    'Optional: the abbreviations of the review, single cells and totals of its tables, and the layout of its figures. Off by default; turn it on to study them too.',
+  topic: 'Details',
+} as const;
+
 /** Comparison key for subjects/objects: case and spacing do not make two answers different. */
 export function answerKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -103,6 +116,10 @@ function checkFacts(files: readonly LoadedFactFile[], families: RelationFamilies
     if (deckIds.has(file.deckId))
       throw new DeckGenError(`${file.path}: deck id "${file.deckId}" is used twice`);
     deckIds.add(file.deckId);
+    if (file.deckId === OPTIONAL_DECK.id)
+      throw new DeckGenError(
+        `${file.path}: deck id "${file.deckId}" is the optional deck's; rename the file`,
+      );
     for (const fact of file.facts) {
       const seen = factIds.get(fact.id);
       if (seen !== undefined) throw new DeckGenError(`${where(file, fact)}: fact id already used in ${seen}`);
@@ -162,13 +179,26 @@ function cardsOf(deckId: string, fact: Fact, families: RelationFamilies): DeckCa
         );
       }
       break;
+    case 'choice': {
+      const back = composeBack(fact.answer, fact.explanation, fact.note);
+      cards.push(makeQaCard(base, undefined, fact.question, back));
+      const mcq = makeMcqCard(base, undefined, fact.question, fact.answer, fact.distractors, back);
+      if (mcq?.choices?.options.length !== fact.distractors.length + 1) {
+        throw new DeckGenError(
+          `fact "${fact.id}": its options are not parallel (one is more than twice as long as another)`,
+        );
+      }
+      cards.push(mcq);
+      break;
+    }
     case 'relation': {
       const family = families.get(fact.family) ?? [];
-      const wantMcq = fact.mcq !== false;
+      const wantMcq = (direction: 'forward' | 'reverse') =>
+        fact.mcq === undefined || fact.mcq === true || fact.mcq === direction;
       if (fact.forward !== undefined) {
         const back = composeBack(fact.object, fact.detail, fact.note);
         cards.push(makeQaCard(base, 'fwd', fact.forward, back));
-        if (wantMcq) {
+        if (wantMcq('forward')) {
           const correct = objectsOf(family, fact.subject);
           const pool = countDistractors(fact, family)
             .map((f) => f.object)
@@ -179,7 +209,7 @@ function cardsOf(deckId: string, fact: Fact, families: RelationFamilies): DeckCa
       if (fact.reverse !== undefined) {
         const back = composeBack(fact.subject, fact.detail, fact.note);
         cards.push(makeQaCard(base, 'rev', fact.reverse, back));
-        if (wantMcq) {
+        if (wantMcq('reverse')) {
           const correct = subjectsOf(family, fact.object);
           const pool = family.map((f) => f.subject).filter((s) => !correct.has(answerKey(s)));
           cards.push(makeMcqCard(base, 'rev', fact.reverse, fact.subject, pool, back));
@@ -212,16 +242,36 @@ function cardsOf(deckId: string, fact: Fact, families: RelationFamilies): DeckCa
   return cards.filter((c): c is DeckCard => c !== undefined);
 }
 
-/** Generates one deck file per fact file, ordered by `deck.order` then id. */
+/** Generates one deck file per fact file (its core facts), ordered by `deck.order` then id, then the optional deck. */
 export function generateDecks(files: readonly LoadedFactFile[]): DeckFile[] {
   const families = relationFamilies(files);
   checkFacts(files, families);
   const fronts = new Map<string, string>();
   const decks: DeckFile[] = [];
+  const details: DeckCard[] = [];
   const sorted = [...files].sort((a, b) => a.deck.order - b.deck.order || (a.deckId < b.deckId ? -1 : 1));
+  const deckOf = (
+    id: string,
+    title: string,
+    description: string,
+    topic: string,
+    tags: readonly string[],
+    cards: DeckCard[],
+  ): DeckFile => ({
+    format: DECK_FORMAT,
+    version: DECK_FORMAT_VERSION,
+    id,
+    title,
+    description,
+    language: 'en',
+    tags: uniqueTags(['sarcoma-brain-metastasis', id, ...tags]),
+    topic,
+    cards,
+  });
   for (const file of sorted) {
     const cards: DeckCard[] = [];
     for (const fact of file.facts) {
+      const detail = fact.level === 'detail';
       for (const card of cardsOf(file.deckId, fact, families)) {
         const other = fronts.get(card.front);
         if (other !== undefined) {
@@ -233,20 +283,34 @@ export function generateDecks(files: readonly LoadedFactFile[]): DeckFile[] {
             `${where(file, fact)}: card "${card.id}" must show the count "${fact.count.value} of ${fact.count.total}"`,
           );
         }
-        cards.push(card);
+        if (detail) details.push({ ...card, tags: uniqueTags([OPTIONAL_DECK.id, ...card.tags]) });
+        else cards.push(card);
       }
     }
-    decks.push({
-      format: DECK_FORMAT,
-      version: DECK_FORMAT_VERSION,
-      id: file.deckId,
-      title: file.deck.title,
-      description: file.deck.description,
-      language: 'en',
-      tags: uniqueTags(['sarcoma-brain-metastasis', file.deckId, ...(file.deck.tags ?? [])]),
-      topic: file.deck.topic,
-      cards,
-    });
+    if (cards.length === 0)
+      throw new DeckGenError(`${file.path}: every fact is a detail, so the deck would be empty`);
+    decks.push(
+      deckOf(
+        file.deckId,
+        file.deck.title,
+        file.deck.description,
+        file.deck.topic,
+        file.deck.tags ?? [],
+        cards,
+      ),
+    );
+  }
+  if (details.length > 0) {
+    decks.push(
+      deckOf(
+        OPTIONAL_DECK.id,
+        OPTIONAL_DECK.title,
+        OPTIONAL_DECK.description,
+        OPTIONAL_DECK.topic,
+        [],
+        details,
+      ),
+    );
   }
   return decks;
 }

@@ -10,7 +10,7 @@ import * as estreePlugin from 'prettier/plugins/estree';
 import { format } from 'prettier/standalone';
 import { DeckFileSchema, parseDeckFile, parseDeckIndex } from '../domain/deck-format';
 import type { DeckFile, DeckIndex } from '../domain/deck-format';
-import { DeckGenError } from './generate';
+import { DeckGenError, OPTIONAL_DECK } from './generate';
 
 /** Length of the content hash written to index.json. */
 export const HASH_LENGTH = 16;
@@ -44,6 +44,7 @@ export function renderDecks(decks: readonly DeckFile[]): RenderedDecks {
       file,
       hash: contentHash(text),
       cardCount: deck.cards.length,
+      ...(deck.id === OPTIONAL_DECK.id ? { optional: true } : {}),
     });
   }
   const checked = parseDeckIndex(index);

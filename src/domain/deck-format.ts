@@ -202,6 +202,8 @@ export const DeckIndexSchema = v.strictObject({
       /** Content hash: the app re-imports a built-in deck only when this changes. */
       hash: v.pipe(v.string(), v.regex(/^[a-f0-9]{8,64}$/)),
       cardCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** An optional deck: the app adds it out of daily study, for the learner to turn on. */
+      optional: v.optional(v.boolean()),
     }),
   ),
 });

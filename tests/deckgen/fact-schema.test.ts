@@ -14,6 +14,7 @@ deck: { title: T, description: D, topic: Biology, order: 1 }
 facts:
   - id: a-fact
     family: fam
+    level: core
     type: qa
     question: Why?
     answer: Because.
@@ -51,6 +52,8 @@ describe('fact files', () => {
       VALID.replace('some quote', 'x'.repeat(301)),
       /facts\.0\.source\.quote/,
     ],
+    ['a fact without a level (core or detail)', VALID.replace('    level: core\n', ''), /facts\.0\.level/],
+    ['an unknown level', VALID.replace('level: core', 'level: trivia'), /facts\.0\.level/],
     ['a fact id that is not kebab-case', VALID.replace('a-fact', 'A_Fact'), /facts\.0\.id/],
     ['a question without "?"', VALID.replace('Why?', 'Why'), /facts\.0\.question/],
     ['an unknown field', VALID.replace('answer: Because.', 'answer: Because.\n    anwser: typo'), /facts\.0/],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeckFile } from '../../src/domain/deck-format';
 import type { DeckCard } from '../../src/domain/deck-format';
-import { MCQ_PREFIX } from '../../src/deckgen/card-kinds';
+import { MAX_LENGTH_RATIO, MCQ_PREFIX } from '../../src/deckgen/card-kinds';
 import type { Fact, LoadedFactFile, RelationFact } from '../../src/deckgen/fact-schema';
 import {
   DeckGenError,
+  OPTIONAL_DECK,
   answerKey,
   generateDecks,
   listQuestionStatesCount,
@@ -111,6 +112,9 @@ describe('built-in decks', () => {
           expect(correct, card.id).not.toContain(answerKey(d));
           expect(sameFamily, card.id).toContain(answerKey(d));
         }
+      } else if (fact?.type === 'choice') {
+        expect([...answers]).toEqual([fact.answer]);
+        expect([...distractors].sort(), card.id).toEqual([...fact.distractors].sort());
       } else {
         throw new Error(`unexpected MCQ from a ${fact?.type} fact: ${card.id}`);
       }
@@ -166,6 +170,7 @@ describe('built-in decks', () => {
             return { ...fact, text: `Reworded: ${fact.text}` };
           case 'ordered':
           case 'list':
+          case 'choice':
             return { ...fact, question: fact.question.replace(/\?$/, ' (reworded)?') };
         }
       }),
@@ -230,13 +235,29 @@ describe('generator checks', () => {
   });
 
   it('refuses two cards with the same front', () => {
-    const q1: Fact = { id: 'q-1', family: 'f', type: 'qa', question: 'Same?', answer: 'A', source: SOURCE };
+    const q1: Fact = {
+      id: 'q-1',
+      family: 'f',
+      level: 'core',
+      type: 'qa',
+      question: 'Same?',
+      answer: 'A',
+      source: SOURCE,
+    };
     const q2: Fact = { ...q1, id: 'q-2', answer: 'B' };
     expect(() => generateDecks([fileOf([q1, q2])])).toThrow(DeckGenError);
   });
 
   it('refuses a duplicate fact id across decks', () => {
-    const q1: Fact = { id: 'q-1', family: 'f', type: 'qa', question: 'One?', answer: 'A', source: SOURCE };
+    const q1: Fact = {
+      id: 'q-1',
+      family: 'f',
+      level: 'core',
+      type: 'qa',
+      question: 'One?',
+      answer: 'A',
+      source: SOURCE,
+    };
     const q2: Fact = { ...q1, question: 'Two?' };
     expect(() => generateDecks([fileOf([q1], 'deck-a'), fileOf([q2], 'deck-b')])).toThrow(
       /fact id already used/,
@@ -247,6 +268,7 @@ describe('generator checks', () => {
     const list: Fact = {
       id: 'l-1',
       family: 'f',
+      level: 'core',
       type: 'list',
       question: 'Which drugs?',
       items: ['A', 'B'],
@@ -315,8 +337,21 @@ describe('radiosurgery thresholds (issue 12)', () => {
   it('are asked as cases that combine the two thresholds', () => {
     const few = cards.find((c) => c.id === 'rt-threshold-case-few-small:qa');
     const large = cards.find((c) => c.id === 'rt-threshold-case-large:qa');
-    expect(few?.back).toMatch(/^Radiosurgery alone, generally\..*fewer than 5.*over 2 cm/);
-    expect(large?.back).toMatch(/^Whole brain radiotherapy\..*over 2 cm/);
+    const many = cards.find((c) => c.id === 'rt-threshold-case-many-small:qa');
+    expect(few?.back).toMatch(/^Radiosurgery alone\n\n.*fewer than 5.*over 2 cm/);
+    expect(large?.back).toMatch(/^Radiosurgery plus WBRT\n\n.*over 2 cm/);
+    expect(many?.back).toMatch(/^Radiosurgery plus WBRT\n\n.*greater number of lesions/);
+    // Each case is also a multiple-choice item whose options are the same three treatments.
+    for (const id of ['few-small', 'large', 'many-small']) {
+      const mcq = cards.find((c) => c.id === `rt-threshold-case-${id}:mcq`);
+      expect(mcq?.choices?.options.slice().sort()).toEqual([
+        'Radiosurgery alone',
+        'Radiosurgery plus WBRT',
+        'Surgery alone',
+      ]);
+    }
+    const together = cards.find((c) => c.id === 'rt-thresholds-together:qa');
+    expect(together?.back).toMatch(/fewer than 5.*over 2 cm/);
   });
 
   it('cite reference 66 only where the review’s sentence carries it, and call the 18 Gy one patient’s plan', () => {
@@ -368,5 +403,101 @@ describe('questions with one answer (issue 12)', () => {
     const card = decks.flatMap((deck) => deck.cards).find((c) => c.id === 'bio-wt-p53-loss-progression:qa');
     expect(card?.front).toMatch(/critical for the tumorigenesis of OS/);
     expect(card?.back).toMatch(/^That loss of wild-type p53 may also be involved in sarcoma progression/);
+  });
+});
+
+describe('core and optional decks (issue 12)', () => {
+  const optional = decks.find((d) => d.id === OPTIONAL_DECK.id);
+  const core = decks.filter((d) => d.id !== OPTIONAL_DECK.id);
+
+  it('mark every fact core or detail, and put only the detail facts’ cards in the optional deck', () => {
+    expect(optional?.title).toBe('Tables, figures and abbreviations');
+    const detailFacts = new Set(facts.filter((f) => f.level === 'detail').map((f) => f.id));
+    expect(detailFacts.size).toBeGreaterThan(30);
+    expect(new Set(optional?.cards.map((c) => c.factId))).toEqual(detailFacts);
+    for (const deck of core)
+      for (const card of deck.cards) expect(detailFacts.has(card.factId), card.id).toBe(false);
+    // The optional cards keep their topic's tag, so a search by topic still finds them.
+    for (const card of optional?.cards ?? []) {
+      expect(card.tags[0]).toBe(OPTIONAL_DECK.id);
+      expect(files.some((file) => card.tags.includes(file.deckId))).toBe(true);
+    }
+  });
+
+  it('move abbreviations, single table cells and totals, and figure layout out of the core', () => {
+    for (const fact of facts) {
+      const trivia =
+        fact.family === 'abbreviation' ||
+        fact.count !== undefined ||
+        /^(table-total|table-content|table1-totals|figure2-panel)$/.test(fact.family);
+      if (trivia) expect(fact.level, fact.id).toBe('detail');
+    }
+  });
+
+  it('turning a fact into a detail moves its cards without changing the core decks’ other cards', () => {
+    const moved = files.map((file) => ({
+      ...file,
+      facts: file.facts.map((f): Fact => (f.id === 'hist-synonym-mfh' ? { ...f, level: 'detail' } : f)),
+    }));
+    const after = generateDecks(moved);
+    const histology = (list: typeof decks) => list.find((d) => d.id === 'histology')?.cards ?? [];
+    expect(histology(after)).toEqual(histology(decks).filter((c) => c.factId !== 'hist-synonym-mfh'));
+    expect(after.find((d) => d.id === OPTIONAL_DECK.id)?.cards.map((c) => c.id)).toContain(
+      'hist-synonym-mfh:qa',
+    );
+  });
+});
+
+describe('multiple choice that form cannot answer (issue 12)', () => {
+  const mcqs = cards.filter((c) => c.kind === 'mcq');
+
+  it('keeps every option within twice the length of every other', () => {
+    for (const card of mcqs) {
+      const lengths = (card.choices?.options ?? []).map((o) => o.length);
+      expect(Math.max(...lengths), card.id).toBeLessThanOrEqual(MAX_LENGTH_RATIO * Math.min(...lengths));
+    }
+  });
+
+  it('never names in a microRNA-target stem a category only the answer fits', () => {
+    const stems = mcqs
+      .filter((c) => c.tags.includes('mirna-target') && c.id.endsWith(':fwd'))
+      .map((c) => c.front);
+    expect(stems.length).toBeGreaterThanOrEqual(4);
+    for (const stem of stems)
+      expect(stem).not.toMatch(/tumor suppressor|angiogenic factor|transcription factor|protein/);
+  });
+
+  it('asks no abbreviation as multiple choice: initials would give it away', () => {
+    expect(mcqs.filter((c) => c.tags.includes('abbreviation'))).toEqual([]);
+  });
+
+  it('asks the prognostic microRNA findings as four options of the same shape', () => {
+    const items = mcqs.filter((c) => c.tags.includes('mirna-prognostic'));
+    expect(items.length).toBe(4);
+    for (const item of items) expect(item.choices?.options.every((o) => /miR-/.test(o))).toBe(true);
+  });
+
+  it('refuses a hand-made item whose options are not parallel in length', () => {
+    const fact: Fact = {
+      id: 'c-1',
+      family: 'f',
+      level: 'core',
+      type: 'choice',
+      question: 'Which one?',
+      answer: 'A long answer that gives itself away',
+      distractors: ['No', 'Never'],
+      source: SOURCE,
+    };
+    expect(() => generateDecks([fileOf([fact])])).toThrow(/not parallel/);
+  });
+
+  it('gives a relation one multiple-choice direction when told', () => {
+    const family = [
+      mirnaRelation('r-1', 'miR-1', 'AAA'),
+      mirnaRelation('r-2', 'miR-2', 'BBB'),
+      { ...mirnaRelation('r-3', 'miR-3', 'CCC'), mcq: 'reverse' as const },
+    ];
+    const ids = generateDecks([fileOf(family)])[0]!.cards.map((c) => c.id);
+    expect(ids.filter((id) => id.startsWith('r-3:mcq'))).toEqual(['r-3:mcq:rev']);
   });
 });

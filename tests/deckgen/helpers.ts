@@ -38,6 +38,7 @@ export function mirnaRelation(id: string, subject: string, object: string, rever
   return {
     id,
     family: 'mirna-target',
+    level: 'core',
     type: 'relation',
     subject,
     object,

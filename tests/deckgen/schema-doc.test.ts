@@ -50,7 +50,10 @@ describe('rendered deck files and index', () => {
       'mirna',
       'radiotherapy',
       'chemotherapy',
+      'tables-figures',
     ]);
+    // Only the optional deck is marked optional: the app adds it out of daily study.
+    expect(rendered.index.decks.filter((d) => d.optional).map((d) => d.id)).toEqual(['tables-figures']);
   });
 
   it('is byte-identical across runs', () => {
