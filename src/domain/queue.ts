@@ -8,7 +8,7 @@
  */
 import type { StudyDay } from './day';
 import { stateBefore } from './review-log';
-import { CardState, type CardRecord, type ReviewLogRecord } from './types';
+import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord } from './types';
 
 /** Anki's default "learn ahead limit": learning cards due this soon may be shown when nothing else is left. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -242,4 +242,9 @@ function pickInterleaved(
   const doneTotal = done.newCards + done.reviews;
   const doneShare = doneTotal === 0 ? 0 : done.newCards / doneTotal;
   return doneShare < n / (n + r) ? (newCards[0] ?? null) : (reviews[0] ?? null);
+}
+
+/** The ids of the decks in daily study, or null when that is every deck (no filter needed). */
+export function dailyDeckIds(decks: readonly DeckRecord[]): ReadonlySet<string> | null {
+  return decks.some((deck) => deck.paused) ? new Set(decks.filter((d) => !d.paused).map((d) => d.id)) : null;
 }

@@ -139,6 +139,11 @@ export interface DeckRecord {
   cardCount: number;
   importedAt: number;
   updatedAt: number;
+  /**
+   * True when the deck is left out of daily study ("Study all" and Home's Today counts); it can still be
+   * studied on its own. The optional built-in deck starts paused. Absent: in daily study.
+   */
+  paused?: boolean;
 }
 
 export interface Settings {

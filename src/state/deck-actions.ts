@@ -16,6 +16,7 @@ import {
   type CardText,
   type SaveNoteResult,
 } from '../storage/custom-deck-store';
+import { setDeckPaused } from '../storage/deck-store';
 import { deleteDeck, listSnapshots, restoreSnapshot, type SnapshotSummary } from '../storage/snapshot-store';
 import { now } from './clock';
 import { downloadBlob } from './download';
@@ -64,6 +65,12 @@ export async function renameCustomDeck(
   description: string,
 ): Promise<void> {
   await renameDeck(await collection.db(), deckId, title, description, now());
+  collection.changed('decks');
+}
+
+/** Puts a deck in daily study ("Study all"), or takes it out; its cards keep their schedule either way. */
+export async function setDailyStudy(collection: Collection, deckId: string, on: boolean): Promise<void> {
+  await setDeckPaused(await collection.db(), deckId, !on, now());
   collection.changed('decks');
 }
 

@@ -8,7 +8,15 @@
  * a new load is needed only when the reserve runs short, the day ends, or another tab changed something.
  */
 import { studyDay, type StudyDay } from '../domain/day';
-import { buildQueue, doneToday, planDay, roomLeft, type QueueCounts, type StudyQueue } from '../domain/queue';
+import {
+  buildQueue,
+  dailyDeckIds,
+  doneToday,
+  planDay,
+  roomLeft,
+  type QueueCounts,
+  type StudyQueue,
+} from '../domain/queue';
 import {
   CardState,
   type CardRecord,
@@ -266,8 +274,17 @@ export async function loadOverview(
   const day = studyDay(now, settings.dayStartHour, timeZone);
   const [learning, todayLogs] = await Promise.all([learningCards(db, day.end), logsSince(db, day.start)]);
   const shared = { reserve: 1, learning, todayLogs };
+  // "Study all" is daily study: the paused decks (the optional one, until turned on) are left out.
+  const daily = dailyDeckIds(decks);
   const [all, ...perDeck] = await Promise.all([
-    loadDay(db, decks, settings, now, timeZone, shared),
+    loadDay(
+      db,
+      daily ? decks.filter((deck) => daily.has(deck.id)) : decks,
+      settings,
+      now,
+      timeZone,
+      daily ? { ...shared, deckIds: daily } : shared,
+    ),
     ...decks.map((deck) =>
       loadDay(db, [deck], settings, now, timeZone, { ...shared, deckIds: new Set([deck.id]) }),
     ),

@@ -148,6 +148,7 @@ const DeckJson = v.strictObject({
   tags: v.array(Text),
   topic: v.optional(Text),
   builtIn: v.boolean(),
+  paused: v.optional(v.boolean()),
   hash: Text,
   cardCount: Count,
   importedAt: Finite,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
+import { dailyDeckIds } from '../../src/domain/queue';
 import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
 import {
   RESERVE,
@@ -133,6 +134,34 @@ describe('loadOverview (point 6)', () => {
       review: 5,
     });
     expect(overview.answeredToday).toBe(15);
+  });
+
+  it('leaves a paused deck out of Study all, and still counts it on its own (issue 12)', async () => {
+    const db = await openTestDb();
+    const cards = ['core', 'optional'].flatMap((deckId) => [
+      ...Array.from({ length: 3 }, (_, i) => card(deckId, `${deckId}.c${i}`, `${deckId}.f${i}`, i)),
+      asReview(card(deckId, `${deckId}.r`, `${deckId}.rf`, 10), NOW.getTime() - DAY),
+    ]);
+    await seedCards(db, cards);
+    const decks = [deckRecord('core'), { ...deckRecord('optional'), paused: true }];
+    expect(dailyDeckIds(decks)).toEqual(new Set(['core']));
+    const overview = await loadOverview(db, decks, SETTINGS, NOW, 'UTC');
+    expect(overview.all).toEqual({ new: 3, learning: 0, review: 1 });
+    expect(overview.decks.find((r) => r.deck.id === 'optional')?.counts).toEqual({
+      new: 3,
+      learning: 0,
+      review: 1,
+    });
+    // Turned on again, it is part of Study all with its cards as they were.
+    const on = await loadOverview(
+      db,
+      decks.map(({ paused: _p, ...d }) => d),
+      SETTINGS,
+      NOW,
+      'UTC',
+    );
+    expect(dailyDeckIds(decks.map(({ paused: _p, ...d }) => d))).toBeNull();
+    expect(on.all).toEqual({ new: 6, learning: 0, review: 2 });
   });
 });
 

@@ -1,4 +1,5 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { clozeAnswerSegments } from '../../domain/card-text';
 import type { CardRecord } from '../../domain/types';
 import RichText from './RichText';
 import SourceDetails from './SourceDetails';
@@ -9,6 +10,17 @@ const KIND_LABEL: Record<CardRecord['kind'], string> = {
   ordered: 'Put in order',
   mcq: 'Multiple choice',
 };
+
+/** A plain-text cloze back with the filled-in words highlighted (a custom cloze's are bold markdown). */
+function ClozeBack(props: { front: string; back: string }) {
+  return (
+    <span>
+      <For each={clozeAnswerSegments(props.front, props.back)}>
+        {(segment) => (segment.answer ? <mark class="cloze-answer">{segment.text}</mark> : segment.text)}
+      </For>
+    </span>
+  );
+}
 
 /**
  * A card: its front, and when `revealed` its back and source. Plain text stays text; a card with markup is
@@ -27,8 +39,13 @@ export default function Flashcard(props: { card: CardRecord; revealed: boolean; 
       <Show when={props.revealed}>
         <hr />
         <section aria-label="Answer">
-          <div class="back">
-            <RichText text={props.card.back} markup={props.card.markup} />
+          <div class={props.card.kind === 'cloze' ? 'back cloze-back' : 'back'}>
+            <Show
+              when={props.card.kind === 'cloze' && props.card.markup === undefined}
+              fallback={<RichText text={props.card.back} markup={props.card.markup} />}
+            >
+              <ClozeBack front={props.card.front} back={props.card.back} />
+            </Show>
           </div>
           <Show when={props.card.source}>{(source) => <SourceDetails source={source()} />}</Show>
         </section>

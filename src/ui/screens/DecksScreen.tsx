@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { DeckRecord } from '../../domain/types';
-import { bringBackSnapshot, createCustomDeck } from '../../state/deck-actions';
+import { bringBackSnapshot, createCustomDeck, setDailyStudy } from '../../state/deck-actions';
 import { lastDeleted, rememberDeleted } from '../../state/deleted-deck';
 import Dialog from '../components/Dialog';
 import { useCollection, useImportFlow } from '../context';
@@ -37,6 +37,19 @@ export default function DecksScreen() {
     }
   };
   const [undoError, setUndoError] = createSignal('');
+  const [dailyStatus, setDailyStatus] = createSignal('');
+  const toggleDaily = async (deck: DeckRecord, on: boolean) => {
+    try {
+      await setDailyStudy(collection, deck.id, on);
+      setDailyStatus(
+        on ? `“${deck.title}” is in daily study now.` : `“${deck.title}” is out of daily study.`,
+      );
+    } catch (error) {
+      setDailyStatus(
+        `“${deck.title}” could not be changed: ${error instanceof Error ? error.message : String(error)} Try again.`,
+      );
+    }
+  };
   // The undo of a deletion is offered for 30 seconds (the snapshot itself stays longer).
   createEffect(() => {
     if (!lastDeleted()) return;
@@ -158,6 +171,9 @@ export default function DecksScreen() {
           Import a deck file, an Anki package (.apkg) or an Anki or Quizlet text export: use Import, or drop
           the file here.
         </p>
+        <p class="muted daily-status" role="status">
+          {dailyStatus()}
+        </p>
         <Show
           when={groups().length > 0}
           fallback={
@@ -191,6 +207,16 @@ export default function DecksScreen() {
                           <Show when={deck.description}>
                             <p>{deck.description}</p>
                           </Show>
+                          <label class="daily-switch">
+                            <input
+                              type="checkbox"
+                              role="switch"
+                              checked={!deck.paused}
+                              aria-label={`In daily study: ${deck.title}`}
+                              onChange={(e) => void toggleDaily(deck, e.currentTarget.checked)}
+                            />
+                            <span>In daily study</span>
+                          </label>
                         </div>
                       </li>
                     )}

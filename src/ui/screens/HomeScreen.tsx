@@ -16,7 +16,7 @@ interface HomeView {
   /** Today's counts over all decks; null while a first visit imports the decks. */
   all: QueueCounts | null;
   answeredToday: number;
-  decks: { id: string; title: string; counts: QueueCounts | null }[];
+  decks: { id: string; title: string; counts: QueueCounts | null; paused: boolean }[];
 }
 
 /** Home: every deck with its new, learning and due counts, and a Study button per deck and for all. */
@@ -48,7 +48,12 @@ export default function HomeScreen() {
       return {
         all: data.all,
         answeredToday: data.answeredToday,
-        decks: data.decks.map((row) => ({ id: row.deck.id, title: row.deck.title, counts: row.counts })),
+        decks: data.decks.map((row) => ({
+          id: row.deck.id,
+          title: row.deck.title,
+          counts: row.counts,
+          paused: row.deck.paused === true,
+        })),
       };
     }
     // A first visit: the decks of the index, until their counts are known (no "Preparing" flash between).
@@ -57,7 +62,7 @@ export default function HomeScreen() {
     return {
       all: null,
       answeredToday: 0,
-      decks: pending.map((d) => ({ id: d.id, title: d.title, counts: null })),
+      decks: pending.map((d) => ({ id: d.id, title: d.title, counts: null, paused: d.optional === true })),
     };
   });
 
@@ -157,6 +162,11 @@ export default function HomeScreen() {
                           <h3>{row.title}</h3>
                           <Show when={row.counts} fallback={<p class="counts muted">Preparing…</p>}>
                             {(counts) => <CountsLine counts={counts()} />}
+                          </Show>
+                          <Show when={row.paused}>
+                            <p class="muted paused-note">
+                              Not in Study all. <a href={href({ name: 'decks' })}>Turn on in Decks</a>
+                            </p>
                           </Show>
                         </div>
                         <button

@@ -1,3 +1,4 @@
+import { dailyDeckIds } from '../../domain/queue';
 import {
   createEffect,
   createMemo,
@@ -94,7 +95,10 @@ function DoneMessage(props: { info: DoneInfo; onHome: () => void; homeLabel: str
  */
 export default function StudyScreen(props: { deckId: string | null; examId?: string; quizId?: string }) {
   const collection = useCollection();
-  const deckIds = createMemo(() => (props.deckId ? new Set([props.deckId]) : null));
+  // One deck, or daily study: every deck not paused.
+  const deckIds = createMemo(() =>
+    props.deckId ? new Set([props.deckId]) : dailyDeckIds(collection.decks()),
+  );
   // A quiz's missed cards: read once the collection is ready; until then the session shows "loading".
   const [missed] = createResource(
     () => (props.quizId && collection.state() === 'ready' ? props.quizId : false),
