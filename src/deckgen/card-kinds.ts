@@ -144,6 +144,23 @@ export function makeOrderedCard(
 }
 
 /**
+ * Up to MAX_DISTRACTORS of `ordered` whose lengths stay parallel with the answer and each other: taken
+ * greedily in the seeded order, starting from each candidate in turn, keeping the first full (or largest) set.
+ */
+function parallelDistractors(answer: string, ordered: readonly string[]): string[] {
+  let best: string[] = [];
+  for (let start = 0; start < ordered.length && best.length < MAX_DISTRACTORS; start++) {
+    const picked: string[] = [];
+    for (const option of [...ordered.slice(start), ...ordered.slice(0, start)]) {
+      if (picked.length === MAX_DISTRACTORS) break;
+      if (lengthsStayParallel([answer, ...picked], option)) picked.push(option);
+    }
+    if (picked.length > best.length) best = picked;
+  }
+  return best;
+}
+
+/**
  * Multiple-choice item. `pool` holds wrong answers from the same family; the caller guarantees none of them is
  * correct. Distractors are taken in a seeded order, skipping any that would make one option more than twice
  * as long as another. Returns undefined when too few remain for a fair item.
@@ -159,11 +176,7 @@ export function makeMcqCard(
   const id = cardId(base.factId, 'mcq', variant);
   const candidates = [...new Set(pool)].filter((option) => option !== answer);
   if (candidates.length < MIN_DISTRACTORS) return undefined;
-  const distractors: string[] = [];
-  for (const option of seededOrder(candidates, id, (o) => o)) {
-    if (distractors.length === MAX_DISTRACTORS) break;
-    if (lengthsStayParallel([answer, ...distractors], option)) distractors.push(option);
-  }
+  const distractors = parallelDistractors(answer, seededOrder(candidates, id, (o) => o));
   if (distractors.length < MIN_DISTRACTORS) return undefined;
   const options = seededOrder([answer, ...distractors], `${id}\u0002options`, (o) => o);
   return {
