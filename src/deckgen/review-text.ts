@@ -28,18 +28,24 @@ function escapeRegExp(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** True when `quote` occurs in the review text normalised by `normalizeReview`. */
-export function quoteOccursIn(normalizedReview: string, quote: string): boolean {
+/** Where `quote` occurs in the review text normalised by `normalizeReview` ([start, end)), or undefined. */
+export function quoteRange(normalizedReview: string, quote: string): [number, number] | undefined {
   const q = normalizeQuote(quote);
-  if (q.length === 0) return false;
+  if (q.length === 0) return undefined;
   // Fast path: no line-end hyphen involved.
-  if (normalizedReview.replaceAll(LINE_HYPHEN, '-').includes(q)) return true;
+  const plain = normalizedReview.replaceAll(LINE_HYPHEN, '-').indexOf(q);
+  if (plain !== -1) return [plain, plain + q.length];
   // A hyphen in the quote may stand where the text has a line-end hyphen; between any two characters of the
   // quote the text may have a line-end hyphen that the quote reads as a word break.
   const parts: string[] = [];
   for (const ch of q) {
     parts.push(ch === '-' ? `(?:-|${LINE_HYPHEN})` : ch === ' ' ? ' ' : escapeRegExp(ch));
   }
-  const pattern = parts.join(`${LINE_HYPHEN}?`);
-  return new RegExp(pattern, 'u').test(normalizedReview);
+  const match = new RegExp(parts.join(`${LINE_HYPHEN}?`), 'u').exec(normalizedReview);
+  return match ? [match.index, match.index + match[0].length] : undefined;
+}
+
+/** True when `quote` occurs in the review text normalised by `normalizeReview`. */
+export function quoteOccursIn(normalizedReview: string, quote: string): boolean {
+  return quoteRange(normalizedReview, quote) !== undefined;
 }
