@@ -1,15 +1,14 @@
 /**
- * Importing a deck file (built-in, custom or shared) and keeping the built-in decks in step with the deck
- * index the app ships. An import is validated before it touches the database and written in one
- * transaction, so a rejected file leaves the collection exactly as it was.
+ * Importing a deck file (built-in, custom or shared). An import is validated before it touches the database
+ * and written in one transaction, so a rejected file leaves the collection exactly as it was. Keeping the
+ * built-in decks in step with the shipped index, all decks at once, is builtin-sync.ts.
  */
 import type { IDBPTransaction } from 'idb';
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
 import { fsrsOf, logsOf } from '../domain/deck-export';
-import { parseDeckFile, type CardSchedule, type DeckFile, type DeckIndex } from '../domain/deck-format';
+import { parseDeckFile, type CardSchedule, type DeckFile } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/types';
-import { getDeck } from './deck-store';
 import { StorageError } from './errors';
 import type { AppDB } from './schema';
 import { putSnapshot } from './snapshot-store';
@@ -106,19 +105,7 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
 
   // Ids this deck does not own yet must not belong to another deck: reject before writing anything.
   const foreignIds = file.cards.map((card) => card.id).filter((id) => !own.has(id));
-  const found = await Promise.all(foreignIds.map((id) => cards.get(id)));
-  const conflicts = found.filter((card): card is CardRecord => card !== undefined);
-  if (conflicts.length > 0) {
-    const list = conflicts
-      .slice(0, 5)
-      .map((card) => `"${card.id}" (deck "${card.deckId}")`)
-      .join(', ');
-    throw new StorageError(
-      'invalid',
-      `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} of this deck already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. Nothing was imported.`,
-      { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
-    );
-  }
+  await refuseForeignIds(cards, foreignIds, 'of this deck', 'Nothing was imported.');
 
   const keepScheduling = options.scheduling === 'keep';
   const writes: CardRecord[] = [];
@@ -176,6 +163,30 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
 }
 
 /**
+ * Rejects (`invalid`, naming up to five) when any of `ids` is already stored: a card belongs to one deck, and
+ * an import never takes a card from a deck it does not rewrite. `whose` and `outcome` complete the message.
+ */
+export async function refuseForeignIds(
+  cards: { get(id: string): Promise<CardRecord | undefined> },
+  ids: readonly string[],
+  whose: string,
+  outcome: string,
+): Promise<void> {
+  const found = await Promise.all(ids.map((id) => cards.get(id)));
+  const conflicts = found.filter((card): card is CardRecord => card !== undefined);
+  if (conflicts.length === 0) return;
+  const list = conflicts
+    .slice(0, 5)
+    .map((card) => `"${card.id}" (deck "${card.deckId}")`)
+    .join(', ');
+  throw new StorageError(
+    'invalid',
+    `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} ${whose} already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. ${outcome}`,
+    { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
+  );
+}
+
+/**
  * What importing this deck would do (cards added, updated, unchanged, removed), without writing anything.
  * Rejects like `importDeck` does when the deck cannot be imported.
  */
@@ -225,19 +236,13 @@ export async function importDeck(
     }
     const decks = tx.objectStore('decks');
     const cards = tx.objectStore('cards');
-    const record: DeckRecord = {
-      id: file.id,
-      title: file.title,
-      description: file.description,
-      language: file.language,
-      tags: [...file.tags],
+    const record = deckRecordOf(file, {
       builtIn: options.builtIn,
       hash: options.hash,
       cardCount: plan.ownCards.length - plan.removedIds.length + plan.result.added,
       importedAt: plan.existingDeck?.importedAt ?? now,
       updatedAt: now,
-    };
-    if (file.topic !== undefined) record.topic = file.topic;
+    });
 
     await Promise.all([
       decks.put(record),
@@ -249,56 +254,21 @@ export async function importDeck(
   });
 }
 
-export interface SyncSummary {
-  /** Built-in decks imported or re-imported because their hash changed. */
-  imported: ImportResult[];
-  /** Built-in decks already at the index's hash. */
-  unchanged: string[];
-  /** Decks that could not be fetched, validated or stored; the others were still synced. */
-  failed: { deckId: string; error: StorageError }[];
-}
-
-/**
- * Brings the built-in decks in line with the shipped deck index: each deck whose stored hash differs from the
- * index (or that is missing) is fetched, validated and imported with `builtIn: true`, each in its own
- * transaction, so one failed deck leaves the others intact. Decks no longer in the index are kept.
- */
-export async function syncBuiltInDecks(
-  db: AppDatabase,
-  index: DeckIndex,
-  fetchDeck: (file: string) => Promise<unknown>,
-  now: Date,
-): Promise<SyncSummary> {
-  const summary: SyncSummary = { imported: [], unchanged: [], failed: [] };
-  for (const entry of index.decks) {
-    try {
-      const stored = await getDeck(db, entry.id);
-      if (stored && stored.builtIn && stored.hash === entry.hash) {
-        summary.unchanged.push(entry.id);
-        continue;
-      }
-      const data = await fetchDeck(entry.file);
-      // importDeck validates the file once and checks that it holds the deck the index names.
-      summary.imported.push(
-        await importDeck(db, data, { builtIn: true, hash: entry.hash, now, expectedId: entry.id }),
-      );
-    } catch (error) {
-      summary.failed.push({ deckId: entry.id, error: asSyncError(error, entry.file) });
-    }
-  }
-  return summary;
-}
-
-function asSyncError(error: unknown, file: string): StorageError {
-  if (error instanceof StorageError) return error;
-  // Every database step throws StorageError, so this is `fetchDeck` failing (offline, missing file, bad JSON).
-  return new StorageError(
-    'unavailable',
-    `The built-in deck ${file} could not be loaded. It will be retried later.`,
-    {
-      cause: error,
-    },
-  );
+/** The deck record of an imported deck file. */
+export function deckRecordOf(
+  file: DeckFile,
+  fields: Pick<DeckRecord, 'builtIn' | 'hash' | 'cardCount' | 'importedAt' | 'updatedAt'>,
+): DeckRecord {
+  const record: DeckRecord = {
+    id: file.id,
+    title: file.title,
+    description: file.description,
+    language: file.language,
+    tags: [...file.tags],
+    ...fields,
+  };
+  if (file.topic !== undefined) record.topic = file.topic;
+  return record;
 }
 
 /** A new card record given the suspension and reset time a file's schedule carries. */
@@ -309,7 +279,7 @@ function withSchedule(record: CardRecord, schedule: CardSchedule): CardRecord {
 }
 
 /** Structural equality of stored records (plain objects, arrays, Dates, primitives), ignoring key order. */
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (a instanceof Date || b instanceof Date) {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();

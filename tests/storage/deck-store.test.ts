@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { DeckIndex } from '../../src/domain/deck-format';
+import { describe, expect, it } from 'vitest';
 import { CardState, Grade, type CardRecord } from '../../src/domain/types';
 import { getCard, newCards, suspendCard, buryCard } from '../../src/storage/card-store';
-import { importDeck, syncBuiltInDecks } from '../../src/storage/deck-import';
+import { importDeck } from '../../src/storage/deck-import';
 import { getDeck, listDecks } from '../../src/storage/deck-store';
 import { StorageError } from '../../src/storage/errors';
 import { countLogs, logsOfCard } from '../../src/storage/review-log-store';
@@ -181,95 +180,5 @@ describe('importDeck', () => {
       now: NOW,
     });
     expect((await listDecks(db)).map((d) => d.id)).toEqual(['zeta', 'alpha']);
-  });
-});
-
-describe('syncBuiltInDecks', () => {
-  const index = (entries: [string, string][]): DeckIndex => ({
-    format: 'sarcomet-deck-index',
-    decks: entries.map(([id, hash]) => ({ id, title: `Deck ${id}`, file: `${id}.json`, hash, cardCount: 2 })),
-  });
-
-  it('imports missing decks and re-imports only those whose hash changed', async () => {
-    const db = await openTestDb();
-    const files: Record<string, unknown> = {
-      'alpha.json': deckFile('alpha', 2),
-      'beta.json': deckFile('beta', 2),
-    };
-    const fetchDeck = vi.fn(async (file: string) => files[file]);
-
-    const first = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa1111'],
-        ['beta', 'bbbb1111'],
-      ]),
-      fetchDeck,
-      NOW,
-    );
-    expect(first.imported.map((r) => r.deckId)).toEqual(['alpha', 'beta']);
-    expect(first.failed).toEqual([]);
-    expect(fetchDeck).toHaveBeenCalledTimes(2);
-
-    // beta changed (a third card); alpha did not.
-    files['beta.json'] = deckFile('beta', 3);
-    fetchDeck.mockClear();
-    const second = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa1111'],
-        ['beta', 'bbbb2222'],
-      ]),
-      fetchDeck,
-      LATER,
-    );
-    expect(fetchDeck.mock.calls).toEqual([['beta.json']]);
-    expect(second.unchanged).toEqual(['alpha']);
-    expect(second.imported).toEqual([
-      { deckId: 'beta', added: 1, updated: 0, unchanged: 2, removed: 0, reviews: 0, existed: true },
-    ]);
-    expect(await getDeck(db, 'beta')).toMatchObject({ hash: 'bbbb2222', builtIn: true, cardCount: 3 });
-    expect(await getDeck(db, 'alpha')).toMatchObject({ hash: 'aaaa1111', updatedAt: NOW.getTime() });
-  });
-
-  it('a failing deck leaves the others synced and itself untouched', async () => {
-    const db = await openTestDb();
-    await syncBuiltInDecks(db, index([['alpha', 'aaaa1111']]), async () => deckFile('alpha', 2), NOW);
-    const fetchDeck = async (file: string): Promise<unknown> => {
-      if (file === 'alpha.json') return { ...deckFile('alpha', 2), cards: [] };
-      if (file === 'gamma.json') throw new TypeError('Failed to fetch');
-      return deckFile(file.replace('.json', ''), 2);
-    };
-
-    const summary = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa2222'],
-        ['beta', 'bbbb1111'],
-        ['gamma', 'cccc1111'],
-      ]),
-      fetchDeck,
-      LATER,
-    );
-    expect(summary.imported.map((r) => r.deckId)).toEqual(['beta']);
-    expect(summary.failed.map((f) => [f.deckId, f.error.kind])).toEqual([
-      ['alpha', 'invalid'],
-      ['gamma', 'unavailable'],
-    ]);
-    expect(await getDeck(db, 'alpha')).toMatchObject({ hash: 'aaaa1111', cardCount: 2 });
-    expect(await db.countFromIndex('cards', 'by-deck', 'alpha')).toBe(2);
-    expect(await getDeck(db, 'gamma')).toBeUndefined();
-  });
-
-  it('rejects a file that holds a different deck than its index entry', async () => {
-    const db = await openTestDb();
-    const summary = await syncBuiltInDecks(
-      db,
-      index([['alpha', 'aaaa1111']]),
-      async () => deckFile('beta', 1),
-      NOW,
-    );
-    expect(summary.failed.map((f) => f.error.kind)).toEqual(['invalid']);
-    expect(await db.count('decks')).toBe(0);
   });
 });
