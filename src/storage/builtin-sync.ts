@@ -10,7 +10,16 @@ import { makeCardRecord, updateCardContent } from '../domain/card-record';
 import type { DeckCard, DeckFile, DeckIndex } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord } from '../domain/types';
-import { deckRecordOf, deepEqual, refuseForeignIds, validDeckFile, type ImportResult } from './deck-import';
+import {
+  deckRecordOf,
+  deepEqual,
+  previousCard,
+  refuseForeignIds,
+  renamedLogs,
+  validDeckFile,
+  type ImportResult,
+  type Rename,
+} from './deck-import';
 import { StorageError, toStorageError } from './errors';
 import type { AppDB } from './schema';
 import { runTransaction, type AppDatabase } from './transaction';
@@ -160,51 +169,46 @@ async function applySync(
       },
     ]),
   );
-  const taken = new Set<string>();
+  // Stored cards not yet claimed by a card of the new files; what is left at the end is deleted.
+  const left = new Map(pool);
   const writes: CardRecord[] = [];
-  const renames: { from: string; to: CardRecord }[] = [];
+  const renames: Rename[] = [];
   const added: CardRecord[] = [];
   let moved = 0;
   for (const [id, { deckId, card, rank }] of incoming) {
     const result = results.get(deckId)!;
-    const own = pool.get(id);
-    const previous = own
-      ? undefined
-      : card.previousIds?.map((p) => pool.get(p)).find((c) => c && !taken.has(c.id));
-    const existing = own ?? previous;
+    const existing = left.get(id) ?? previousCard(card, left);
     if (!existing) {
       added.push(makeCardRecord(deckId, card, rank, newFsrsCard(now), now));
       result.added += 1;
       continue;
     }
-    taken.add(existing.id);
+    left.delete(existing.id);
     const next = updateCardContent({ ...existing, id }, card, deckId, rank);
     if (existing.deckId !== deckId) moved += 1;
-    if (previous) renames.push({ from: previous.id, to: next });
-    if (previous || !deepEqual(next, existing)) {
+    if (existing.id !== id) renames.push({ from: existing.id, to: next });
+    if (existing.id !== id || !deepEqual(next, existing)) {
       writes.push(next);
       result.updated += 1;
     } else {
       result.unchanged += 1;
     }
   }
-  const removedIds = [...pool.keys()].filter((id) => !taken.has(id));
-  for (const id of removedIds) {
-    const result = results.get(pool.get(id)!.deckId);
+  const removedIds = [...left.keys()];
+  for (const card of left.values()) {
+    const result = results.get(card.deckId);
     if (result) result.removed += 1;
   }
 
   // Every review of a renamed card follows it to its new id; a card added under an id that still has
   // reviews (it left the decks once and is back) starts new, its earlier reviews history (`resetAt`).
-  const [renamedLogs, pastReviews] = await Promise.all([
-    Promise.all(renames.map(({ from }) => logStore.index('by-card').getAll(from))),
-    Promise.all(added.map((card) => logStore.index('by-card').getKey(card.id))),
+  const byCard = logStore.index('by-card');
+  const [logWrites, pastReviews] = await Promise.all([
+    renamedLogs(byCard, renames),
+    Promise.all(added.map((card) => byCard.getKey(card.id))),
   ]);
   const fresh = added.map((card, i) =>
     pastReviews[i] === undefined ? card : { ...card, resetAt: now.getTime() },
-  );
-  const logWrites = renames.flatMap(({ to }, i) =>
-    (renamedLogs[i] ?? []).map((log) => ({ ...log, cardId: to.id, factId: to.factId })),
   );
 
   await Promise.all([

@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
 import { fsrsOf, logsOf } from '../domain/deck-export';
-import { parseDeckFile, type CardSchedule, type DeckFile } from '../domain/deck-format';
+import { parseDeckFile, type CardSchedule, type DeckCard, type DeckFile } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/types';
 import { StorageError } from './errors';
@@ -61,7 +61,9 @@ interface ImportPlan {
   existingDeck: DeckRecord | undefined;
   ownCards: CardRecord[];
   writes: CardRecord[];
+  /** Reviews to write: the file's (scheduling kept) and renamed cards' logs under their new ids. */
   logs: ReviewLogRecord[];
+  /** Card ids to delete: cards no longer in the file, and the old ids of renamed cards. */
   removedIds: string[];
   result: ImportResult;
 }
@@ -110,12 +112,14 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
   const keepScheduling = options.scheduling === 'keep';
   const writes: CardRecord[] = [];
   const logs: ReviewLogRecord[] = [];
+  const renames: Rename[] = [];
   let added = 0;
   let updated = 0;
   const maxPosition = ownCards.reduce((max, card) => Math.max(max, card.position), -1);
   const removeMissing = options.removeMissing ?? options.builtIn;
   file.cards.forEach((card, index) => {
-    const existing = own.get(card.id);
+    // A card new to the deck may be one of its cards renamed (`previousIds`): it takes that card over.
+    const existing = own.get(card.id) ?? previousCard(card, own);
     // Kept cards that the file no longer lists stay before the file's cards when they are not removed.
     const rank = removeMissing ? index : index + maxPosition + 1;
     if (!existing) {
@@ -132,14 +136,21 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
       added += 1;
       return;
     }
-    own.delete(card.id);
-    const next = updateCardContent(existing, card, file.id, removeMissing ? index : existing.position);
-    if (!deepEqual(next, existing)) {
+    own.delete(existing.id);
+    const next = updateCardContent(
+      { ...existing, id: card.id },
+      card,
+      file.id,
+      removeMissing ? index : existing.position,
+    );
+    if (existing.id !== card.id) renames.push({ from: existing.id, to: next });
+    if (existing.id !== card.id || !deepEqual(next, existing)) {
       writes.push(next);
       updated += 1;
     }
   });
   const removedIds = removeMissing ? [...own.keys()] : [];
+  const movedLogs = await renamedLogs(tx.objectStore('review-logs').index('by-card'), renames);
   // A review the collection already has (the same file imported again) is not stored twice.
   const present = await Promise.all(logs.map((log) => tx.objectStore('review-logs').getKey(log.id)));
   const newLogs = logs.filter((_, i) => present[i] === undefined);
@@ -148,8 +159,8 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
     existingDeck,
     ownCards,
     writes,
-    logs: newLogs,
-    removedIds,
+    logs: [...newLogs, ...movedLogs],
+    removedIds: [...removedIds, ...renames.map((rename) => rename.from)],
     result: {
       deckId: file.id,
       added,
@@ -160,6 +171,35 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
       existed: existingDeck !== undefined,
     },
   };
+}
+
+/** A stored card taken over by a deck card under a new id (a `previousIds` rename). */
+export interface Rename {
+  from: string;
+  to: CardRecord;
+}
+
+/** The first stored card, among `available`, that the deck card names in `previousIds`. */
+export function previousCard(
+  card: DeckCard,
+  available: ReadonlyMap<string, CardRecord>,
+): CardRecord | undefined {
+  for (const id of card.previousIds ?? []) {
+    const found = available.get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every review of the renamed cards, rewritten to the card's new id and fact: a rename moves its history. */
+export async function renamedLogs(
+  byCard: { getAll(cardId: string): Promise<ReviewLogRecord[]> },
+  renames: readonly Rename[],
+): Promise<ReviewLogRecord[]> {
+  const logs = await Promise.all(renames.map(({ from }) => byCard.getAll(from)));
+  return renames.flatMap(({ to }, i) =>
+    (logs[i] ?? []).map((log) => ({ ...log, cardId: to.id, factId: to.factId })),
+  );
 }
 
 /**
@@ -239,7 +279,7 @@ export async function importDeck(
     const record = deckRecordOf(file, {
       builtIn: options.builtIn,
       hash: options.hash,
-      cardCount: plan.ownCards.length - plan.removedIds.length + plan.result.added,
+      cardCount: plan.ownCards.length - plan.result.removed + plan.result.added,
       importedAt: plan.existingDeck?.importedAt ?? now,
       updatedAt: now,
     });

@@ -5,6 +5,7 @@ import { importDeck } from '../../src/storage/deck-import';
 import { getDeck, listDecks } from '../../src/storage/deck-store';
 import { StorageError } from '../../src/storage/errors';
 import { countLogs, logsOfCard } from '../../src/storage/review-log-store';
+import { restoreSnapshot } from '../../src/storage/snapshot-store';
 import { commitGrade } from '../../src/storage/study-store';
 import type { AppDatabase } from '../../src/storage/transaction';
 import { DAY, NOW, deckCard, deckFile, makeGrade, openTestDb } from './helpers';
@@ -180,5 +181,66 @@ describe('importDeck', () => {
       now: NOW,
     });
     expect((await listDecks(db)).map((d) => d.id)).toEqual(['zeta', 'alpha']);
+  });
+});
+
+describe('importDeck with previousIds', () => {
+  it('carries a renamed card’s schedule, suspension and reviews to its new id, and undo brings the old one back', async () => {
+    const db = await openTestDb();
+    await importDeck(db, deckFile('mine', 2), { builtIn: false, hash: 'aaaa1111', now: NOW });
+    const studied = makeGrade((await getCard(db, 'mine.c0'))!, Grade.Good, NOW, 'log-a');
+    await commitGrade(db, studied);
+    await suspendCard(db, 'mine.c0', true);
+    const before = (await getCard(db, 'mine.c0'))!;
+
+    const renamed = deckFile('mine', [
+      deckCard('mine', 7, { previousIds: ['mine.c0'] }),
+      deckCard('mine', 1),
+    ]);
+    const result = await importDeck(db, renamed, {
+      builtIn: false,
+      hash: 'bbbb2222',
+      now: LATER,
+      snapshot: { id: 'snap-1', label: 'Before' },
+    });
+
+    expect(result).toMatchObject({ added: 0, updated: 1, unchanged: 1, removed: 0 });
+    expect(await getCard(db, 'mine.c0')).toBeUndefined();
+    expect(await getCard(db, 'mine.c7')).toMatchObject({
+      fsrs: before.fsrs,
+      suspended: true,
+      addedAt: before.addedAt,
+      front: 'Question 7 of mine?',
+    });
+    expect((await logsOfCard(db, 'mine.c7')).map((log) => [log.id, log.factId])).toEqual([
+      ['log-a', 'mine.f7'],
+    ]);
+    expect(await countLogs(db)).toBe(1);
+    expect(await getDeck(db, 'mine')).toMatchObject({ cardCount: 2 });
+
+    await restoreSnapshot(db, 'snap-1');
+    expect(await getCard(db, 'mine.c0')).toEqual(before);
+    expect(await getCard(db, 'mine.c7')).toBeUndefined();
+    expect((await logsOfCard(db, 'mine.c0')).map((log) => log.id)).toEqual(['log-a']);
+  });
+
+  it('never takes a card of another deck: the renamed card is added new', async () => {
+    const db = await openTestDb();
+    await importDeck(db, deckFile('theirs', 1), { builtIn: false, hash: 'aaaa1111', now: NOW });
+    await commitGrade(db, makeGrade((await getCard(db, 'theirs.c0'))!, Grade.Good, NOW, 'log-t'));
+    const theirs = await getCard(db, 'theirs.c0');
+    const result = await importDeck(
+      db,
+      deckFile('mine', [deckCard('mine', 0, { previousIds: ['theirs.c0'] })]),
+      {
+        builtIn: false,
+        hash: 'bbbb1111',
+        now: LATER,
+      },
+    );
+    expect(result).toMatchObject({ added: 1, updated: 0 });
+    expect(await getCard(db, 'theirs.c0')).toEqual(theirs);
+    expect((await getCard(db, 'mine.c0'))?.fsrs.reps).toBe(0);
+    expect((await logsOfCard(db, 'theirs.c0')).length).toBe(1);
   });
 });
