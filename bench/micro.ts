@@ -1,20 +1,22 @@
 /**
  * Node micro-benchmarks, the last section of `npm run bench` (bench/run.ts): prints timings, asserts nothing.
  * - building the study queue over a large collection (pure domain code),
- * - importing every built-in deck into IndexedDB (fake-indexeddb in Node),
+ * - importing every built-in deck into IndexedDB (fake-indexeddb in Node), deck by deck and as the app's
+ *   one-transaction sync,
  * - committing grades (one transaction each) and reading the queue's inputs through the indexes.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { makeCardRecord, withIndexKeys } from '../src/domain/card-record';
-import { parseDeckFile, parseDeckIndex } from '../src/domain/deck-format';
+import { parseDeckFile, parseDeckIndex, type DeckFile } from '../src/domain/deck-format';
 import { studyDay } from '../src/domain/day';
 import { buildQueue } from '../src/domain/queue';
 import { makeScheduler, newFsrsCard } from '../src/domain/scheduler';
 import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../src/domain/types';
 import { newCards } from '../src/storage/card-store';
 import { openAppDb } from '../src/storage/db';
+import { syncBuiltInDecks } from '../src/storage/builtin-sync';
 import { importDeck } from '../src/storage/deck-import';
 import { loadDay } from '../src/state/study-snapshot';
 import { commitGrade } from '../src/storage/study-store';
@@ -90,6 +92,35 @@ export async function runMicro(): Promise<void> {
     for (const [i, file] of files.entries()) {
       await importDeck(db, file, { builtIn: true, hash: index.value.decks[i]!.hash, now: NOW });
     }
+    db.close();
+  });
+
+  // The app's own path (issue 12): every built-in deck in one transaction; then a release that renames one
+  // card per deck (its first, the old id in previousIds), so every deck is rewritten.
+  const fetchDeck = async (file: string) => files[index.value.decks.findIndex((d) => d.file === file)];
+  const renamed = files.map((file) => {
+    const deck = file as DeckFile;
+    const [first, ...rest] = deck.cards;
+    return { ...deck, cards: [{ ...first!, id: `${first!.id}.v2`, previousIds: [first!.id] }, ...rest] };
+  });
+  const nextIndex = {
+    ...index.value,
+    decks: index.value.decks.map((d) => ({ ...d, hash: `${d.hash.slice(0, 12)}beef` })),
+  };
+  await time('syncBuiltInDecks, all decks, fresh db (one transaction)', 5, async () => {
+    const db = await openAppDb(`bench-sync-${n++}`);
+    await syncBuiltInDecks(db, index.value, fetchDeck, NOW);
+    db.close();
+  });
+  await time('syncBuiltInDecks + a release renaming a card per deck', 5, async () => {
+    const db = await openAppDb(`bench-sync-${n++}`);
+    await syncBuiltInDecks(db, index.value, fetchDeck, NOW);
+    await syncBuiltInDecks(
+      db,
+      nextIndex,
+      async (file) => renamed[index.value.decks.findIndex((d) => d.file === file)],
+      NOW,
+    );
     db.close();
   });
 

@@ -83,9 +83,60 @@ export function parseCloze(text: string): { parts: string[]; answers: string[] }
   return { parts, answers };
 }
 
+/** Longest blank id; a longer slug keeps its first part and a hash of the whole answer. */
+export const MAX_BLANK_ID = 32;
+
 /**
- * Cloze cards: by default one card hiding every blank (for lists of numbers that belong together);
- * with `separate`, one card per blank (variant c1, c2, ...), the other blanks shown.
+ * The id of a cloze blank, from its answer text, so a blank keeps its id (and the learner's schedule) when
+ * other blanks are inserted, removed or reordered: lower-case ASCII letters and digits joined by `-`,
+ * `%` spelled `pct`, `+` `plus`, `<` `lt`, `>` `gt`, accents dropped, a `.` kept between digits ("1.5") and a
+ * thousands comma dropped. "20%" gives `20pct`, "17p11.2~p12" `17p11.2-p12`, "1-2 years" `1-2-years`,
+ * "2/100,000" `2-100000`. A slug longer than
+ * `MAX_BLANK_ID` becomes its first 25 characters, `-` and 6 hex digits of the answer's sha256; an answer with
+ * no letter or digit left is `b` and 8 hex digits of its sha256.
+ */
+export function blankSlug(answer: string): string {
+  const spelled = answer
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/%/g, 'pct ')
+    .replace(/\+/g, ' plus ')
+    .replace(/</g, ' lt ')
+    .replace(/>/g, ' gt ');
+  const slug = spelled
+    .replace(/(\d),(?=\d{3})/g, '$1')
+    // A decimal point is marked with "P" (nothing upper-case is left) so the next step keeps it.
+    .replace(/(\d)\.(?=\d)/g, '$1P')
+    .replace(/[^a-z0-9P]+/g, '-')
+    .replace(/P/g, '.')
+    .replace(/^-+|-+$/g, '');
+  const hash = (length: number) => createHash('sha256').update(answer, 'utf8').digest('hex').slice(0, length);
+  if (slug.length === 0) return `b${hash(8)}`;
+  if (slug.length <= MAX_BLANK_ID) return slug;
+  return `${slug.slice(0, MAX_BLANK_ID - 7).replace(/[-.]+$/, '')}-${hash(6)}`;
+}
+
+/**
+ * The ids of a fact's blanks, in order. Two blanks with the same slug are told apart by position: the first
+ * keeps the slug, the next ones get `-2`, `-3`... (so only such look-alike blanks depend on their order).
+ */
+export function blankIds(answers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return answers.map((answer) => {
+    const slug = blankSlug(answer);
+    const count = (seen.get(slug) ?? 0) + 1;
+    seen.set(slug, count);
+    return count === 1 ? slug : `${slug}-${count}`;
+  });
+}
+
+/**
+ * Cloze cards: by default one card hiding every blank (`<fact>:cloze`, for lists of numbers that belong
+ * together); with `separate`, one card per blank (`<fact>:cloze:<blank id>`, see `blankIds`), the other
+ * blanks shown. A blank's card keeps its id whatever happens to the other blanks, and whether `separate` is
+ * turned off and on again; the all-blanks card and the per-blank cards ask different questions, so they
+ * never share an id.
  */
 export function makeClozeCards(base: CardBase, text: string, separate: boolean, note?: string): DeckCard[] {
   const { parts, answers } = parseCloze(text);
@@ -97,7 +148,7 @@ export function makeClozeCards(base: CardBase, text: string, separate: boolean, 
     render(() => false),
     note,
   );
-  if (!separate || answers.length === 1) {
+  if (!separate) {
     return [
       {
         id: cardId(base.factId, 'cloze'),
@@ -109,11 +160,11 @@ export function makeClozeCards(base: CardBase, text: string, separate: boolean, 
       },
     ];
   }
-  return answers.map((_, blank) => ({
-    id: cardId(base.factId, 'cloze', `c${blank + 1}`),
+  return blankIds(answers).map((blank, index) => ({
+    id: cardId(base.factId, 'cloze', blank),
     factId: base.factId,
     kind: 'cloze' as const,
-    front: render((i) => i === blank),
+    front: render((i) => i === index),
     back,
     ...rest(base),
   }));

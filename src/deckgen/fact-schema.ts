@@ -5,6 +5,7 @@
  * into one or more cards. Fact ids are permanent: card ids (and so every user's review history) derive from them.
  */
 import * as v from 'valibot';
+import { DECK_LIMITS } from '../domain/deck-format';
 
 /** Section headings of the review, numbered and titled as in the source. */
 export const SECTIONS = [
@@ -32,6 +33,12 @@ const Slug = v.pipe(
   v.string(),
   v.maxLength(80),
   v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use kebab-case: lower-case letters, digits and single hyphens'),
+);
+/** A card id as `previousIds` names it: `<fact-id>:<kind>[:<variant>]`. */
+const CardIdKey = v.pipe(
+  v.string(),
+  v.maxLength(120),
+  v.regex(/^[a-z0-9][a-z0-9._-]*(:[a-z0-9._-]+){1,2}$/, 'a card id is <fact-id>:<kind>[:<variant>]'),
 );
 /** A short label: an MCQ option, a list item, a subject or object of a relation. */
 const Label = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
@@ -79,6 +86,14 @@ const base = {
    * by its heading, its items following over a paragraph (src/deckgen/key-terms.ts).
    */
   key: v.optional(Label),
+  /**
+   * Renamed cards: a card id of this fact -> the ids it had before (a renamed fact id, a cloze blank whose
+   * answer was reworded). A learner's schedule and reviews under an old id move to the new one. Validated by
+   * the generator (see previous-ids.ts).
+   */
+  previousIds: v.optional(
+    v.record(CardIdKey, v.pipe(v.array(CardIdKey), v.minLength(1), v.maxLength(DECK_LIMITS.maxPreviousIds))),
+  ),
   /**
    * A table count (e.g. 28 of 136 adults). Every card of the fact must show "<value> of <total>", and the
    * tests check that the counts of a table add up to its total and agree with its percentage row.

@@ -9,13 +9,15 @@
  * - list: a "name all" Q/A card.
  *
  * Throws DeckGenError (naming deck file and fact id) when facts are inconsistent: duplicate ids, an ambiguous
- * forward/reverse question, a list question that does not say how many, or two cards with the same front.
+ * forward/reverse question, a list question that does not say how many, two cards with the same front, or
+ * `previousIds` that name no card of the fact, a current card id, or one old id twice.
  */
-import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../domain/deck-format';
+import { DECK_FORMAT, DECK_FORMAT_VERSION, previousIdProblems } from '../domain/deck-format';
 import type { DeckCard, DeckFile } from '../domain/deck-format';
 import { composeBack, makeClozeCards, makeMcqCard, makeOrderedCard, makeQaCard } from './card-kinds';
 import type { CardBase } from './card-kinds';
 import type { Fact, LoadedFactFile, RelationFact } from './fact-schema';
+import { withPreviousIds } from './previous-ids';
 
 export class DeckGenError extends Error {
   override name = 'DeckGenError';
@@ -272,7 +274,10 @@ export function generateDecks(files: readonly LoadedFactFile[]): DeckFile[] {
     const cards: DeckCard[] = [];
     for (const fact of file.facts) {
       const detail = fact.level === 'detail';
-      for (const card of cardsOf(file.deckId, fact, families)) {
+      const named = withPreviousIds(fact, cardsOf(file.deckId, fact, families));
+      if (named.problems.length > 0)
+        throw new DeckGenError(`${where(file, fact)}: ${named.problems.join('; ')}`);
+      for (const card of named.cards) {
         const other = fronts.get(card.front);
         if (other !== undefined) {
           throw new DeckGenError(`${where(file, fact)}: card "${card.id}" has the same front as "${other}"`);
@@ -312,5 +317,8 @@ export function generateDecks(files: readonly LoadedFactFile[]): DeckFile[] {
       ),
     );
   }
+  // An old id must name one card's past, across all decks: a fact can move to another deck file.
+  const problems = previousIdProblems(decks.flatMap((deck) => deck.cards));
+  if (problems.length > 0) throw new DeckGenError(`previousIds: ${problems.join('; ')}`);
   return decks;
 }

@@ -19,6 +19,8 @@ export const DECK_LIMITS = {
   maxTags: 20,
   maxChoices: 8,
   maxRefs: 40,
+  /** Earlier ids one card may list in `previousIds`. */
+  maxPreviousIds: 20,
   /** Reviews carried by one card in an export with scheduling. */
   maxHistory: 10_000,
   /** A deck file or a share link's decompressed deck, checked before parsing. */
@@ -130,6 +132,11 @@ export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
 export const CardSchema = v.pipe(
   v.strictObject({
     id: Id,
+    /**
+     * Ids this card had before (a renamed fact, a cloze blank whose answer was reworded): a collection that
+     * still holds a card under one of them moves its schedule, suspension and reviews to `id`.
+     */
+    previousIds: v.optional(v.pipe(v.array(Id), v.minLength(1), v.maxLength(DECK_LIMITS.maxPreviousIds))),
     factId: Id,
     kind: v.picklist(CARD_KINDS),
     front: Text,
@@ -187,8 +194,35 @@ export const DeckFileSchema = v.pipe(
     (deck) => new Set(deck.cards.map((c) => c.id)).size === deck.cards.length,
     'card ids must be unique',
   ),
+  v.check(
+    (deck) => previousIdProblems(deck.cards).length === 0,
+    (issue) => previousIdProblems(issue.input.cards).join('; '),
+  ),
 );
 export type DeckFile = v.InferOutput<typeof DeckFileSchema>;
+
+/**
+ * What is wrong with the cards' `previousIds` (empty when nothing): an earlier id must not be a card id of the
+ * same set of cards, and no two cards may claim the same earlier id, or a rename would be ambiguous.
+ */
+export function previousIdProblems(cards: readonly Pick<DeckCard, 'id' | 'previousIds'>[]): string[] {
+  const current = new Set(cards.map((card) => card.id));
+  const claimedBy = new Map<string, string>();
+  const problems: string[] = [];
+  for (const card of cards) {
+    for (const previous of card.previousIds ?? []) {
+      const other = claimedBy.get(previous);
+      if (current.has(previous)) {
+        problems.push(`"${card.id}" lists "${previous}" as a previous id, but it is a current card id`);
+      } else if (other !== undefined) {
+        problems.push(`previous id "${previous}" is claimed by both "${other}" and "${card.id}"`);
+      } else {
+        claimedBy.set(previous, card.id);
+      }
+    }
+  }
+  return problems;
+}
 
 /** Entry of `decks/index.json`, the list of built-in decks the build emits. */
 export const DeckIndexSchema = v.strictObject({

@@ -4,7 +4,7 @@
  * browser has workers, so the main thread stays free to paint and answer; elsewhere it runs here.
  */
 import { parseDeckIndex, type DeckIndex } from '../domain/deck-format';
-import type { SyncSummary } from '../storage/deck-import';
+import type { SyncSummary } from '../storage/builtin-sync';
 import type { AppDatabase } from '../storage/transaction';
 import { fetchDeckFile } from '../workers/deck-files';
 import { fromTransport, type SyncRequest, type SyncResponse } from '../workers/deck-sync-protocol';
@@ -45,7 +45,7 @@ export async function syncBuiltIns(db: AppDatabase, index: DeckIndex, now: Date)
       // The worker could not run (an old browser, a blocked script): do the same work here.
     }
   }
-  const { syncBuiltInDecks } = await import('../storage/deck-import');
+  const { syncBuiltInDecks } = await import('../storage/builtin-sync');
   return syncBuiltInDecks(db, index, fetchDeckFile, now);
 }
 

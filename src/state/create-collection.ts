@@ -77,7 +77,7 @@ export function createCollection(): Collection {
     try {
       const summary = await syncBuiltIns(database, index, now());
       setNotice(syncNotice(summary, index));
-      if (summary.imported.length === 0) return;
+      if (summary.imported.length === 0 && summary.removedDecks.length === 0) return;
       await refreshDecks();
       setRevision((r) => r + 1);
       channel.post({ kind: 'decks' });

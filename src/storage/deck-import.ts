@@ -1,15 +1,14 @@
 /**
- * Importing a deck file (built-in, custom or shared) and keeping the built-in decks in step with the deck
- * index the app ships. An import is validated before it touches the database and written in one
- * transaction, so a rejected file leaves the collection exactly as it was.
+ * Importing a deck file (built-in, custom or shared). An import is validated before it touches the database
+ * and written in one transaction, so a rejected file leaves the collection exactly as it was. Keeping the
+ * built-in decks in step with the shipped index, all decks at once, is builtin-sync.ts.
  */
 import type { IDBPTransaction } from 'idb';
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../domain/card-record';
 import { fsrsOf, logsOf } from '../domain/deck-export';
-import { parseDeckFile, type CardSchedule, type DeckFile, type DeckIndex } from '../domain/deck-format';
+import { parseDeckFile, type CardSchedule, type DeckCard, type DeckFile } from '../domain/deck-format';
 import { newFsrsCard } from '../domain/scheduler';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/types';
-import { getDeck } from './deck-store';
 import { StorageError } from './errors';
 import type { AppDB } from './schema';
 import { putSnapshot } from './snapshot-store';
@@ -62,7 +61,9 @@ interface ImportPlan {
   existingDeck: DeckRecord | undefined;
   ownCards: CardRecord[];
   writes: CardRecord[];
+  /** Reviews to write: the file's (scheduling kept) and renamed cards' logs under their new ids. */
   logs: ReviewLogRecord[];
+  /** Card ids to delete: cards no longer in the file, and the old ids of renamed cards. */
   removedIds: string[];
   result: ImportResult;
 }
@@ -106,29 +107,19 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
 
   // Ids this deck does not own yet must not belong to another deck: reject before writing anything.
   const foreignIds = file.cards.map((card) => card.id).filter((id) => !own.has(id));
-  const found = await Promise.all(foreignIds.map((id) => cards.get(id)));
-  const conflicts = found.filter((card): card is CardRecord => card !== undefined);
-  if (conflicts.length > 0) {
-    const list = conflicts
-      .slice(0, 5)
-      .map((card) => `"${card.id}" (deck "${card.deckId}")`)
-      .join(', ');
-    throw new StorageError(
-      'invalid',
-      `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} of this deck already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. Nothing was imported.`,
-      { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
-    );
-  }
+  await refuseForeignIds(cards, foreignIds, 'of this deck', 'Nothing was imported.');
 
   const keepScheduling = options.scheduling === 'keep';
   const writes: CardRecord[] = [];
   const logs: ReviewLogRecord[] = [];
+  const renames: Rename[] = [];
   let added = 0;
   let updated = 0;
   const maxPosition = ownCards.reduce((max, card) => Math.max(max, card.position), -1);
   const removeMissing = options.removeMissing ?? options.builtIn;
   file.cards.forEach((card, index) => {
-    const existing = own.get(card.id);
+    // A card new to the deck may be one of its cards renamed (`previousIds`): it takes that card over.
+    const existing = own.get(card.id) ?? previousCard(card, own);
     // Kept cards that the file no longer lists stay before the file's cards when they are not removed.
     const rank = removeMissing ? index : index + maxPosition + 1;
     if (!existing) {
@@ -145,14 +136,21 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
       added += 1;
       return;
     }
-    own.delete(card.id);
-    const next = updateCardContent(existing, card, file.id, removeMissing ? index : existing.position);
-    if (!deepEqual(next, existing)) {
+    own.delete(existing.id);
+    const next = updateCardContent(
+      { ...existing, id: card.id },
+      card,
+      file.id,
+      removeMissing ? index : existing.position,
+    );
+    if (existing.id !== card.id) renames.push({ from: existing.id, to: next });
+    if (existing.id !== card.id || !deepEqual(next, existing)) {
       writes.push(next);
       updated += 1;
     }
   });
   const removedIds = removeMissing ? [...own.keys()] : [];
+  const movedLogs = await renamedLogs(tx.objectStore('review-logs').index('by-card'), renames);
   // A review the collection already has (the same file imported again) is not stored twice.
   const present = await Promise.all(logs.map((log) => tx.objectStore('review-logs').getKey(log.id)));
   const newLogs = logs.filter((_, i) => present[i] === undefined);
@@ -161,8 +159,8 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
     existingDeck,
     ownCards,
     writes,
-    logs: newLogs,
-    removedIds,
+    logs: [...newLogs, ...movedLogs],
+    removedIds: [...removedIds, ...renames.map((rename) => rename.from)],
     result: {
       deckId: file.id,
       added,
@@ -173,6 +171,59 @@ async function planImport(tx: ImportTx, file: DeckFile, options: ImportOptions):
       existed: existingDeck !== undefined,
     },
   };
+}
+
+/** A stored card taken over by a deck card under a new id (a `previousIds` rename). */
+export interface Rename {
+  from: string;
+  to: CardRecord;
+}
+
+/** The first stored card, among `available`, that the deck card names in `previousIds`. */
+export function previousCard(
+  card: DeckCard,
+  available: ReadonlyMap<string, CardRecord>,
+): CardRecord | undefined {
+  for (const id of card.previousIds ?? []) {
+    const found = available.get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every review of the renamed cards, rewritten to the card's new id and fact: a rename moves its history. */
+export async function renamedLogs(
+  byCard: { getAll(cardId: string): Promise<ReviewLogRecord[]> },
+  renames: readonly Rename[],
+): Promise<ReviewLogRecord[]> {
+  const logs = await Promise.all(renames.map(({ from }) => byCard.getAll(from)));
+  return renames.flatMap(({ to }, i) =>
+    (logs[i] ?? []).map((log) => ({ ...log, cardId: to.id, factId: to.factId })),
+  );
+}
+
+/**
+ * Rejects (`invalid`, naming up to five) when any of `ids` is already stored: a card belongs to one deck, and
+ * an import never takes a card from a deck it does not rewrite. `whose` and `outcome` complete the message.
+ */
+export async function refuseForeignIds(
+  cards: { get(id: string): Promise<CardRecord | undefined> },
+  ids: readonly string[],
+  whose: string,
+  outcome: string,
+): Promise<void> {
+  const found = await Promise.all(ids.map((id) => cards.get(id)));
+  const conflicts = found.filter((card): card is CardRecord => card !== undefined);
+  if (conflicts.length === 0) return;
+  const list = conflicts
+    .slice(0, 5)
+    .map((card) => `"${card.id}" (deck "${card.deckId}")`)
+    .join(', ');
+  throw new StorageError(
+    'invalid',
+    `${conflicts.length} card id${conflicts.length === 1 ? '' : 's'} ${whose} already belong${conflicts.length === 1 ? 's' : ''} to another deck: ${list}. ${outcome}`,
+    { details: conflicts.map((card) => `${card.id}: already in deck ${card.deckId}`) },
+  );
 }
 
 /**
@@ -225,19 +276,13 @@ export async function importDeck(
     }
     const decks = tx.objectStore('decks');
     const cards = tx.objectStore('cards');
-    const record: DeckRecord = {
-      id: file.id,
-      title: file.title,
-      description: file.description,
-      language: file.language,
-      tags: [...file.tags],
+    const record = deckRecordOf(file, {
       builtIn: options.builtIn,
       hash: options.hash,
-      cardCount: plan.ownCards.length - plan.removedIds.length + plan.result.added,
+      cardCount: plan.ownCards.length - plan.result.removed + plan.result.added,
       importedAt: plan.existingDeck?.importedAt ?? now,
       updatedAt: now,
-    };
-    if (file.topic !== undefined) record.topic = file.topic;
+    });
 
     await Promise.all([
       decks.put(record),
@@ -249,56 +294,21 @@ export async function importDeck(
   });
 }
 
-export interface SyncSummary {
-  /** Built-in decks imported or re-imported because their hash changed. */
-  imported: ImportResult[];
-  /** Built-in decks already at the index's hash. */
-  unchanged: string[];
-  /** Decks that could not be fetched, validated or stored; the others were still synced. */
-  failed: { deckId: string; error: StorageError }[];
-}
-
-/**
- * Brings the built-in decks in line with the shipped deck index: each deck whose stored hash differs from the
- * index (or that is missing) is fetched, validated and imported with `builtIn: true`, each in its own
- * transaction, so one failed deck leaves the others intact. Decks no longer in the index are kept.
- */
-export async function syncBuiltInDecks(
-  db: AppDatabase,
-  index: DeckIndex,
-  fetchDeck: (file: string) => Promise<unknown>,
-  now: Date,
-): Promise<SyncSummary> {
-  const summary: SyncSummary = { imported: [], unchanged: [], failed: [] };
-  for (const entry of index.decks) {
-    try {
-      const stored = await getDeck(db, entry.id);
-      if (stored && stored.builtIn && stored.hash === entry.hash) {
-        summary.unchanged.push(entry.id);
-        continue;
-      }
-      const data = await fetchDeck(entry.file);
-      // importDeck validates the file once and checks that it holds the deck the index names.
-      summary.imported.push(
-        await importDeck(db, data, { builtIn: true, hash: entry.hash, now, expectedId: entry.id }),
-      );
-    } catch (error) {
-      summary.failed.push({ deckId: entry.id, error: asSyncError(error, entry.file) });
-    }
-  }
-  return summary;
-}
-
-function asSyncError(error: unknown, file: string): StorageError {
-  if (error instanceof StorageError) return error;
-  // Every database step throws StorageError, so this is `fetchDeck` failing (offline, missing file, bad JSON).
-  return new StorageError(
-    'unavailable',
-    `The built-in deck ${file} could not be loaded. It will be retried later.`,
-    {
-      cause: error,
-    },
-  );
+/** The deck record of an imported deck file. */
+export function deckRecordOf(
+  file: DeckFile,
+  fields: Pick<DeckRecord, 'builtIn' | 'hash' | 'cardCount' | 'importedAt' | 'updatedAt'>,
+): DeckRecord {
+  const record: DeckRecord = {
+    id: file.id,
+    title: file.title,
+    description: file.description,
+    language: file.language,
+    tags: [...file.tags],
+    ...fields,
+  };
+  if (file.topic !== undefined) record.topic = file.topic;
+  return record;
 }
 
 /** A new card record given the suspension and reset time a file's schedule carries. */
@@ -309,7 +319,7 @@ function withSchedule(record: CardRecord, schedule: CardSchedule): CardRecord {
 }
 
 /** Structural equality of stored records (plain objects, arrays, Dates, primitives), ignoring key order. */
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (a instanceof Date || b instanceof Date) {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();

@@ -1,6 +1,6 @@
 /** The messages between the app and the deck-sync worker: plain data, since errors lose their class in a clone. */
 import type { DeckIndex } from '../domain/deck-format';
-import type { ImportResult, SyncSummary } from '../storage/deck-import';
+import type { SyncSummary } from '../storage/builtin-sync';
 import { StorageError, type StorageErrorKind } from '../storage/errors';
 
 export interface SyncRequest {
@@ -9,9 +9,7 @@ export interface SyncRequest {
   now: number;
 }
 
-export interface TransportSummary {
-  imported: ImportResult[];
-  unchanged: string[];
+export interface TransportSummary extends Omit<SyncSummary, 'failed'> {
   failed: { deckId: string; kind: StorageErrorKind; message: string }[];
 }
 
@@ -19,16 +17,14 @@ export type SyncResponse = { ok: true; summary: TransportSummary } | { ok: false
 
 export function toTransport(summary: SyncSummary): TransportSummary {
   return {
-    imported: summary.imported,
-    unchanged: summary.unchanged,
+    ...summary,
     failed: summary.failed.map((f) => ({ deckId: f.deckId, kind: f.error.kind, message: f.error.message })),
   };
 }
 
 export function fromTransport(summary: TransportSummary): SyncSummary {
   return {
-    imported: summary.imported,
-    unchanged: summary.unchanged,
+    ...summary,
     failed: summary.failed.map((f) => ({ deckId: f.deckId, error: new StorageError(f.kind, f.message) })),
   };
 }

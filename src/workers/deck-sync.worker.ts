@@ -6,7 +6,7 @@
 import type { DeckIndex } from '../domain/deck-format';
 import { openAppDb } from '../storage/db';
 import { liveDbName } from '../storage/live-db';
-import { syncBuiltInDecks } from '../storage/deck-import';
+import { syncBuiltInDecks } from '../storage/builtin-sync';
 import { fetchDeckFile } from './deck-files';
 import { toTransport, type SyncRequest, type SyncResponse } from './deck-sync-protocol';
 

@@ -39,11 +39,11 @@ describe('cloze cards', () => {
     expect(card?.back).toBe('Sites are lung, bone and liver.');
   });
 
-  it('makes one card per blank when separate, showing the other answers', () => {
+  it('makes one card per blank when separate, named by its answer, showing the other answers', () => {
     const cards = makeClozeCards(BASE, '{{30-35%}} for {{1-2 years}}', true, 'A note.');
     expect(cards.map((c) => [c.id, c.front])).toEqual([
-      ['mirna-17-pten:cloze:c1', `${CLOZE_BLANK} for 1-2 years`],
-      ['mirna-17-pten:cloze:c2', `30-35% for ${CLOZE_BLANK}`],
+      ['mirna-17-pten:cloze:30-35pct', `${CLOZE_BLANK} for 1-2 years`],
+      ['mirna-17-pten:cloze:1-2-years', `30-35% for ${CLOZE_BLANK}`],
     ]);
     expect(cards.every((c) => c.back === '30-35% for 1-2 years\n\nA note.')).toBe(true);
   });

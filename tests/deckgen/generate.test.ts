@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeckFile } from '../../src/domain/deck-format';
 import type { DeckCard } from '../../src/domain/deck-format';
-import { MAX_LENGTH_RATIO, MCQ_PREFIX } from '../../src/deckgen/card-kinds';
+import { MAX_LENGTH_RATIO, MCQ_PREFIX, blankIds, parseCloze } from '../../src/deckgen/card-kinds';
 import type { Fact, LoadedFactFile, RelationFact } from '../../src/deckgen/fact-schema';
 import {
   DeckGenError,
@@ -34,9 +34,12 @@ describe('built-in decks', () => {
     expect(fronts.filter((f, i) => fronts.indexOf(f) !== i)).toEqual([]);
   });
 
-  it('derives every card id from its fact id and kind only', () => {
+  it('derives every card id from its fact id, kind and variant (a cloze blank: its answer)', () => {
     for (const card of cards) {
-      expect(card.id).toMatch(new RegExp(`^${card.factId}:${card.kind}(:(fwd|rev|first|c\\d+))?$`));
+      const fact = factById.get(card.factId);
+      const variants =
+        fact?.type === 'cloze' ? blankIds(parseCloze(fact.text).answers).join('|') : 'fwd|rev|first';
+      expect(card.id).toMatch(new RegExp(`^${card.factId}:${card.kind}(:(${variants}))?$`));
       expect(factById.has(card.factId)).toBe(true);
     }
   });

@@ -1,6 +1,8 @@
 /**
  * The built-in decks in the production build: browsing by topic, filtering by tag, the cited source on the
- * answer side, and an update of a built-in deck that keeps the user's review history.
+ * answer side, an update of a built-in deck that keeps the user's review history, and (issue 12) a newer
+ * build that moves a studied fact to another deck file: the deck-sync worker applies it in one transaction,
+ * and the card keeps its id, schedule and review.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,19 @@ async function home(page: Page) {
   await page.goto(baseUrl());
   await page.getByRole('button', { name: /^Study all/ }).waitFor();
   await page.locator('#all-title + .counts').waitFor();
+}
+
+/** Studies the first card of the epidemiology deck (Good); returns the deck file and the card as stored. */
+async function studyFirstEpidemiologyCard(page: Page): Promise<{ epi: DeckFile; studied: CardRecord }> {
+  const epi = await fetchJson<DeckFile>('decks/epidemiology.json');
+  await page.getByRole('button', { name: `Study ${epi.title}` }).tap();
+  await page.getByRole('button', { name: /^Show answer/ }).tap();
+  const front = await page.locator('#card-front').innerText();
+  await page.getByRole('button', { name: /^Good/ }).tap();
+  await expect.poll(async () => (await readStore<ReviewLogRecord>(page, 'review-logs')).length).toBe(1);
+  const studied = (await readStore<CardRecord>(page, 'cards')).find((c) => c.front === front)!;
+  expect(studied).toMatchObject({ deckId: 'epidemiology', fsrs: { reps: 1 } });
+  return { epi, studied };
 }
 
 describe('built-in decks', () => {
@@ -122,15 +137,7 @@ describe('built-in decks', () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await home(page);
-    // Study the first card of the epidemiology deck.
-    const epi = await fetchJson<DeckFile>('decks/epidemiology.json');
-    await page.getByRole('button', { name: `Study ${epi.title}` }).tap();
-    await page.getByRole('button', { name: /^Show answer/ }).tap();
-    const front = await page.locator('#card-front').innerText();
-    await page.getByRole('button', { name: /^Good/ }).tap();
-    await expect.poll(async () => (await readStore<ReviewLogRecord>(page, 'review-logs')).length).toBe(1);
-    const studied = (await readStore<CardRecord>(page, 'cards')).find((c) => c.front === front)!;
-    expect(studied.fsrs.reps).toBe(1);
+    const { epi, studied } = await studyFirstEpidemiologyCard(page);
 
     // A newer build: the studied card is corrected, one card is added and the last one removed.
     const index = await fetchJson<DeckIndex>('decks/index.json');
@@ -178,6 +185,71 @@ describe('built-in decks', () => {
     expect(added.fsrs.state).toBe(0);
     expect(cards.find((c) => c.id === removed.id)).toBeUndefined();
     expect(await readStore<ReviewLogRecord>(page, 'review-logs')).toHaveLength(1);
+    await context.close();
+  });
+
+  it('moves a studied fact to a new deck file, keeping its cards’ ids, schedules and reviews (issue 12)', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await home(page);
+    const { epi, studied } = await studyFirstEpidemiologyCard(page);
+    const before = await readStore<CardRecord>(page, 'cards');
+
+    // A newer build: the studied card's fact (all its cards) moves to a new deck, "Extra details".
+    const index = await fetchJson<DeckIndex>('decks/index.json');
+    const moving = epi.cards.filter((c) => c.factId === studied.factId);
+    const rest: DeckFile = { ...epi, cards: epi.cards.filter((c) => c.factId !== studied.factId) };
+    const extra: DeckFile = {
+      ...epi,
+      id: 'extra',
+      title: 'Extra details',
+      description: 'Details beyond the core facts.',
+      cards: moving,
+    };
+    const nextIndex: DeckIndex = {
+      ...index,
+      decks: [
+        ...index.decks.map((d) =>
+          d.id === 'epidemiology' ? { ...d, hash: 'feedfacecafe0002', cardCount: rest.cards.length } : d,
+        ),
+        {
+          id: 'extra',
+          title: extra.title,
+          topic: extra.topic,
+          file: 'extra.json',
+          hash: 'feedfacecafe0003',
+          cardCount: moving.length,
+        },
+      ],
+    };
+    const json = (body: unknown) => (route: Route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    await page.route('**/decks/index.json', json(nextIndex));
+    await page.route('**/decks/epidemiology.json', json(rest));
+    await page.route('**/decks/extra.json', json(extra));
+    await page.reload();
+    await page.getByRole('link', { name: 'Home' }).tap();
+
+    // The learner sees the new deck on Home once the update is in.
+    await page.getByRole('button', { name: 'Study Extra details' }).waitFor();
+    const decks = await readStore<DeckRecord>(page, 'decks');
+    expect(decks.find((d) => d.id === 'extra')).toMatchObject({ builtIn: true, cardCount: moving.length });
+    expect(decks.find((d) => d.id === 'epidemiology')).toMatchObject({
+      hash: 'feedfacecafe0002',
+      cardCount: rest.cards.length,
+    });
+
+    const after = await readStore<CardRecord>(page, 'cards');
+    // Nothing duplicated or lost: the same card ids as before, each once.
+    expect(after.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort());
+    const moved = after.find((c) => c.id === studied.id)!;
+    expect(moved.deckId).toBe('extra');
+    expect(moved.fsrs).toEqual(studied.fsrs);
+    for (const card of moving) expect(after.find((c) => c.id === card.id)?.deckId).toBe('extra');
+    const logs = await readStore<ReviewLogRecord>(page, 'review-logs');
+    expect(logs.map((log) => log.cardId)).toEqual([studied.id]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

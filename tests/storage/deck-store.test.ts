@@ -1,11 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { DeckIndex } from '../../src/domain/deck-format';
+import { describe, expect, it } from 'vitest';
 import { CardState, Grade, type CardRecord } from '../../src/domain/types';
 import { getCard, newCards, suspendCard, buryCard } from '../../src/storage/card-store';
-import { importDeck, syncBuiltInDecks } from '../../src/storage/deck-import';
+import { importDeck } from '../../src/storage/deck-import';
 import { getDeck, listDecks } from '../../src/storage/deck-store';
 import { StorageError } from '../../src/storage/errors';
 import { countLogs, logsOfCard } from '../../src/storage/review-log-store';
+import { restoreSnapshot } from '../../src/storage/snapshot-store';
 import { commitGrade } from '../../src/storage/study-store';
 import type { AppDatabase } from '../../src/storage/transaction';
 import { DAY, NOW, deckCard, deckFile, makeGrade, openTestDb } from './helpers';
@@ -184,92 +184,63 @@ describe('importDeck', () => {
   });
 });
 
-describe('syncBuiltInDecks', () => {
-  const index = (entries: [string, string][]): DeckIndex => ({
-    format: 'sarcomet-deck-index',
-    decks: entries.map(([id, hash]) => ({ id, title: `Deck ${id}`, file: `${id}.json`, hash, cardCount: 2 })),
-  });
-
-  it('imports missing decks and re-imports only those whose hash changed', async () => {
+describe('importDeck with previousIds', () => {
+  it('carries a renamed card’s schedule, suspension and reviews to its new id, and undo brings the old one back', async () => {
     const db = await openTestDb();
-    const files: Record<string, unknown> = {
-      'alpha.json': deckFile('alpha', 2),
-      'beta.json': deckFile('beta', 2),
-    };
-    const fetchDeck = vi.fn(async (file: string) => files[file]);
+    await importDeck(db, deckFile('mine', 2), { builtIn: false, hash: 'aaaa1111', now: NOW });
+    const studied = makeGrade((await getCard(db, 'mine.c0'))!, Grade.Good, NOW, 'log-a');
+    await commitGrade(db, studied);
+    await suspendCard(db, 'mine.c0', true);
+    const before = (await getCard(db, 'mine.c0'))!;
 
-    const first = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa1111'],
-        ['beta', 'bbbb1111'],
-      ]),
-      fetchDeck,
-      NOW,
-    );
-    expect(first.imported.map((r) => r.deckId)).toEqual(['alpha', 'beta']);
-    expect(first.failed).toEqual([]);
-    expect(fetchDeck).toHaveBeenCalledTimes(2);
-
-    // beta changed (a third card); alpha did not.
-    files['beta.json'] = deckFile('beta', 3);
-    fetchDeck.mockClear();
-    const second = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa1111'],
-        ['beta', 'bbbb2222'],
-      ]),
-      fetchDeck,
-      LATER,
-    );
-    expect(fetchDeck.mock.calls).toEqual([['beta.json']]);
-    expect(second.unchanged).toEqual(['alpha']);
-    expect(second.imported).toEqual([
-      { deckId: 'beta', added: 1, updated: 0, unchanged: 2, removed: 0, reviews: 0, existed: true },
+    const renamed = deckFile('mine', [
+      deckCard('mine', 7, { previousIds: ['mine.c0'] }),
+      deckCard('mine', 1),
     ]);
-    expect(await getDeck(db, 'beta')).toMatchObject({ hash: 'bbbb2222', builtIn: true, cardCount: 3 });
-    expect(await getDeck(db, 'alpha')).toMatchObject({ hash: 'aaaa1111', updatedAt: NOW.getTime() });
-  });
+    const result = await importDeck(db, renamed, {
+      builtIn: false,
+      hash: 'bbbb2222',
+      now: LATER,
+      snapshot: { id: 'snap-1', label: 'Before' },
+    });
 
-  it('a failing deck leaves the others synced and itself untouched', async () => {
-    const db = await openTestDb();
-    await syncBuiltInDecks(db, index([['alpha', 'aaaa1111']]), async () => deckFile('alpha', 2), NOW);
-    const fetchDeck = async (file: string): Promise<unknown> => {
-      if (file === 'alpha.json') return { ...deckFile('alpha', 2), cards: [] };
-      if (file === 'gamma.json') throw new TypeError('Failed to fetch');
-      return deckFile(file.replace('.json', ''), 2);
-    };
-
-    const summary = await syncBuiltInDecks(
-      db,
-      index([
-        ['alpha', 'aaaa2222'],
-        ['beta', 'bbbb1111'],
-        ['gamma', 'cccc1111'],
-      ]),
-      fetchDeck,
-      LATER,
-    );
-    expect(summary.imported.map((r) => r.deckId)).toEqual(['beta']);
-    expect(summary.failed.map((f) => [f.deckId, f.error.kind])).toEqual([
-      ['alpha', 'invalid'],
-      ['gamma', 'unavailable'],
+    expect(result).toMatchObject({ added: 0, updated: 1, unchanged: 1, removed: 0 });
+    expect(await getCard(db, 'mine.c0')).toBeUndefined();
+    expect(await getCard(db, 'mine.c7')).toMatchObject({
+      fsrs: before.fsrs,
+      suspended: true,
+      addedAt: before.addedAt,
+      front: 'Question 7 of mine?',
+    });
+    expect((await logsOfCard(db, 'mine.c7')).map((log) => [log.id, log.factId])).toEqual([
+      ['log-a', 'mine.f7'],
     ]);
-    expect(await getDeck(db, 'alpha')).toMatchObject({ hash: 'aaaa1111', cardCount: 2 });
-    expect(await db.countFromIndex('cards', 'by-deck', 'alpha')).toBe(2);
-    expect(await getDeck(db, 'gamma')).toBeUndefined();
+    expect(await countLogs(db)).toBe(1);
+    expect(await getDeck(db, 'mine')).toMatchObject({ cardCount: 2 });
+
+    await restoreSnapshot(db, 'snap-1');
+    expect(await getCard(db, 'mine.c0')).toEqual(before);
+    expect(await getCard(db, 'mine.c7')).toBeUndefined();
+    expect((await logsOfCard(db, 'mine.c0')).map((log) => log.id)).toEqual(['log-a']);
   });
 
-  it('rejects a file that holds a different deck than its index entry', async () => {
+  it('never takes a card of another deck: the renamed card is added new', async () => {
     const db = await openTestDb();
-    const summary = await syncBuiltInDecks(
+    await importDeck(db, deckFile('theirs', 1), { builtIn: false, hash: 'aaaa1111', now: NOW });
+    await commitGrade(db, makeGrade((await getCard(db, 'theirs.c0'))!, Grade.Good, NOW, 'log-t'));
+    const theirs = await getCard(db, 'theirs.c0');
+    const result = await importDeck(
       db,
-      index([['alpha', 'aaaa1111']]),
-      async () => deckFile('beta', 1),
-      NOW,
+      deckFile('mine', [deckCard('mine', 0, { previousIds: ['theirs.c0'] })]),
+      {
+        builtIn: false,
+        hash: 'bbbb1111',
+        now: LATER,
+      },
     );
-    expect(summary.failed.map((f) => f.error.kind)).toEqual(['invalid']);
-    expect(await db.count('decks')).toBe(0);
+    expect(result).toMatchObject({ added: 1, updated: 0 });
+    expect(await getCard(db, 'theirs.c0')).toEqual(theirs);
+    expect((await getCard(db, 'mine.c0'))?.fsrs.reps).toBe(0);
+    expect((await logsOfCard(db, 'theirs.c0')).length).toBe(1);
   });
 });
