@@ -227,7 +227,10 @@ export function makeMcqCard(
   const id = cardId(base.factId, 'mcq', variant);
   const candidates = [...new Set(pool)].filter((option) => option !== answer);
   if (candidates.length < MIN_DISTRACTORS) return undefined;
-  const distractors = parallelDistractors(answer, seededOrder(candidates, id, (o) => o));
+  const distractors = parallelDistractors(
+    answer,
+    seededOrder(candidates, id, (o) => o),
+  );
   if (distractors.length < MIN_DISTRACTORS) return undefined;
   const options = seededOrder([answer, ...distractors], `${id}\u0002options`, (o) => o);
   return {

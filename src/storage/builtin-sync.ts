@@ -44,6 +44,8 @@ type SyncTx = IDBPTransaction<AppDB, ('decks' | 'cards' | 'review-logs')[], 'rea
 interface LoadedDeck {
   file: DeckFile;
   hash: string;
+  /** The index marks the deck optional: new to the collection, it starts out of daily study. */
+  optional: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function syncBuiltInDecks(
       try {
         // validDeckFile also checks that the file holds the deck the index names.
         const file = validDeckFile(await fetchDeck(entry.file), entry.id);
-        return { deckId: entry.id, deck: { file, hash: entry.hash } };
+        return { deckId: entry.id, deck: { file, hash: entry.hash, optional: entry.optional === true } };
       } catch (error) {
         return { deckId: entry.id, error: asSyncError(error, entry.file) };
       }
@@ -175,6 +177,9 @@ async function applySync(
   const renames: Rename[] = [];
   const added: CardRecord[] = [];
   let moved = 0;
+  // Decks that receive a card the learner has already studied: an optional deck new to the collection
+  // then starts in daily study, so cards moved into it keep coming up as they did.
+  const studiedInto = new Set<string>();
   for (const [id, { deckId, card, rank }] of incoming) {
     const result = results.get(deckId)!;
     const existing = left.get(id) ?? previousCard(card, left);
@@ -186,6 +191,7 @@ async function applySync(
     left.delete(existing.id);
     const next = updateCardContent({ ...existing, id }, card, deckId, rank);
     if (existing.deckId !== deckId) moved += 1;
+    if (existing.fsrs.reps > 0) studiedInto.add(deckId);
     if (existing.id !== id) renames.push({ from: existing.id, to: next });
     if (existing.id !== id || !deepEqual(next, existing)) {
       writes.push(next);
@@ -212,18 +218,19 @@ async function applySync(
   );
 
   await Promise.all([
-    ...decks.map(({ file, hash }, i) =>
-      deckStore.put(
-        // A built-in deck holds exactly its file's cards after a sync.
-        deckRecordOf(file, {
-          builtIn: true,
-          hash,
-          cardCount: file.cards.length,
-          importedAt: existingDecks[i]?.importedAt ?? now.getTime(),
-          updatedAt: now.getTime(),
-        }),
-      ),
-    ),
+    ...decks.map(({ file, hash, optional }, i) => {
+      const before = existingDecks[i];
+      // A built-in deck holds exactly its file's cards after a sync; the learner's pause is kept.
+      const record = deckRecordOf(file, {
+        builtIn: true,
+        hash,
+        cardCount: file.cards.length,
+        importedAt: before?.importedAt ?? now.getTime(),
+        updatedAt: now.getTime(),
+      });
+      const paused = before ? before.paused === true : optional && !studiedInto.has(file.id);
+      return deckStore.put(paused ? { ...record, paused: true } : record);
+    }),
     ...retired.map((id) => deckStore.delete(id)),
     ...removedIds.map((id) => cardStore.delete(id)),
     ...renames.map(({ from }) => cardStore.delete(from)),

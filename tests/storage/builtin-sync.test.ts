@@ -485,3 +485,65 @@ describe('the switch to cloze blank ids', () => {
     expect(report).toMatchObject({ problems: [], orphanLogs: 0, logs: oldIds.length });
   });
 });
+
+describe('the optional deck (issue 12)', () => {
+  const optionalRelease = (decks: DeckFile[], hashes: Record<string, string>, optional: string) => {
+    const { index: idx, fetchDeck } = release(decks, hashes);
+    return {
+      index: { ...idx, decks: idx.decks.map((e) => (e.id === optional ? { ...e, optional: true } : e)) },
+      fetchDeck,
+    };
+  };
+  const core = (cards: DeckCard[]): DeckFile => ({ ...deckFile('core', 0), cards });
+  const details = (cards: DeckCard[]): DeckFile => ({ ...deckFile('details', 0), cards });
+
+  it('a new user gets it out of daily study; the learner’s choice survives the next release', async () => {
+    const db = await openTestDb();
+    let r = optionalRelease(
+      [core([qa('a')]), details([qa('abbr')])],
+      { core: 'aaaa0001', details: 'bbbb0001' },
+      'details',
+    );
+    await syncBuiltInDecks(db, r.index, r.fetchDeck, NOW);
+    expect((await getDeck(db, 'details'))?.paused).toBe(true);
+    expect((await getDeck(db, 'core'))?.paused).toBeUndefined();
+
+    // The learner turns it on; a release that changes it keeps it on.
+    const { setDeckPaused } = await import('../../src/storage/deck-store');
+    await setDeckPaused(db, 'details', false, NOW);
+    r = optionalRelease(
+      [core([qa('a')]), details([qa('abbr'), qa('abbr2')])],
+      { core: 'aaaa0001', details: 'bbbb0002' },
+      'details',
+    );
+    await syncBuiltInDecks(db, r.index, r.fetchDeck, LATER);
+    expect((await getDeck(db, 'details'))?.paused).toBeUndefined();
+    // And a deck the learner paused stays paused through a release.
+    await setDeckPaused(db, 'core', true, LATER);
+    r = optionalRelease(
+      [core([qa('a'), qa('b')]), details([qa('abbr'), qa('abbr2')])],
+      { core: 'aaaa0002', details: 'bbbb0002' },
+      'details',
+    );
+    await syncBuiltInDecks(db, r.index, r.fetchDeck, LATER);
+    expect((await getDeck(db, 'core'))?.paused).toBe(true);
+  });
+
+  it('a learner who studied the cards moved into it keeps it in daily study, cards and reviews intact', async () => {
+    const db = await openTestDb();
+    await sync(db, [core([qa('a'), qa('abbr')])], { core: 'aaaa0001' });
+    const studied = await study(db, 'abbr:qa', NOW, 'log-abbr');
+    const r = optionalRelease(
+      [core([qa('a')]), details([qa('abbr')])],
+      { core: 'aaaa0002', details: 'bbbb0001' },
+      'details',
+    );
+    const summary = await syncBuiltInDecks(db, r.index, r.fetchDeck, LATER);
+    expect(summary.moved).toBe(1);
+    expect((await getDeck(db, 'details'))?.paused).toBeUndefined();
+    const card = await getCard(db, 'abbr:qa');
+    expect(card?.deckId).toBe('details');
+    expect(kept(card!)).toEqual(kept(studied));
+    expect((await db.getAll('review-logs')).map((l) => l.cardId)).toEqual(['abbr:qa']);
+  });
+});
