@@ -117,8 +117,14 @@ export function createCollection(): Collection {
     revision,
     db,
     changed(kind = 'cards', cardIds) {
-      // Deck records changed (one added, renamed, deleted or imported): this tab's list follows at once.
-      if (kind === 'decks') void refreshDecks().catch(() => undefined);
+      // Deck records changed (one added, renamed, deleted, imported or paused): this tab's list follows at
+      // once, and what reads the list (Home's counts) reads again once it has.
+      if (kind === 'decks') {
+        void refreshDecks().then(
+          () => setRevision((r) => r + 1),
+          () => undefined,
+        );
+      }
       setRevision((r) => r + 1);
       channel.post(cardIds ? { kind, cardIds } : { kind });
     },

@@ -31,7 +31,7 @@ describe('exam-grade decks', () => {
     await expect.poll(() => row.getByText('Not in Study all.').count()).toBe(1);
     expect(await page.getByText('Not in Study all.').count()).toBe(1);
 
-    await page.getByRole('link', { name: 'Decks' }).tap();
+    await page.getByRole('link', { name: 'Decks', exact: true }).tap();
     const optionalSwitch = page.getByRole('switch', { name: `In daily study: ${OPTIONAL}` });
     await optionalSwitch.waitFor();
     expect(await optionalSwitch.isChecked()).toBe(false);
@@ -52,9 +52,22 @@ describe('exam-grade decks', () => {
     decks = await readStore<DeckRecord>(page, 'decks');
     expect(decks.filter((d) => d.paused)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Home' }).tap();
+    await page.getByRole('link', { name: 'Home', exact: true }).tap();
     await page.getByRole('button', { name: /^Study all/ }).waitFor();
     await expect.poll(() => page.getByText('Not in Study all.').count()).toBe(0);
+
+    // Paused again, Home offers to add it back in one tap.
+    await page.getByRole('link', { name: 'Decks', exact: true }).tap();
+    await optionalSwitch.tap();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${OPTIONAL}” is out of daily study.` })
+      .waitFor();
+    await page.getByRole('link', { name: 'Home', exact: true }).tap();
+    await page.getByRole('button', { name: `Add ${OPTIONAL} to Study all` }).tap();
+    await expect.poll(() => page.getByText('Not in Study all.').count()).toBe(0);
+    decks = await readStore<DeckRecord>(page, 'decks');
+    expect(decks.filter((d) => d.paused)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -36,6 +36,19 @@ export default function HomeScreen() {
       );
     }
   };
+  const [dailyError, setDailyError] = createSignal('');
+  const addToDaily = async (deckId: string, title: string) => {
+    setDailyError('');
+    try {
+      // The deck actions load with the deck screens, not with Home.
+      const { setDailyStudy } = await import('../../state/deck-actions');
+      await setDailyStudy(collection, deckId, true);
+    } catch (error) {
+      setDailyError(
+        `“${title}” could not be added to Study all: ${error instanceof Error ? error.message : String(error)} Try again.`,
+      );
+    }
+  };
   const [overview] = createResource(
     () => (collection.state() === 'ready' ? collection.revision() : false),
     async () =>
@@ -147,6 +160,11 @@ export default function HomeScreen() {
                   </a>
                 </section>
                 <h2 class="section-title">Decks</h2>
+                <Show when={dailyError()}>
+                  <p class="notice" role="alert">
+                    {dailyError()}
+                  </p>
+                </Show>
                 <Show when={data().decks.length > 1}>
                   <p class="muted deck-limit-note">
                     The daily limits ({collection.settings().newPerDay} new cards,{' '}
@@ -165,7 +183,15 @@ export default function HomeScreen() {
                           </Show>
                           <Show when={row.paused}>
                             <p class="muted paused-note">
-                              Not in Study all. <a href={href({ name: 'decks' })}>Turn on in Decks</a>
+                              Not in Study all.{' '}
+                              <button
+                                type="button"
+                                class="link-button"
+                                aria-label={`Add ${row.title} to Study all`}
+                                onClick={() => void addToDaily(row.id, row.title)}
+                              >
+                                Add to Study all
+                              </button>
                             </p>
                           </Show>
                         </div>
