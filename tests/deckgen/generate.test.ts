@@ -314,6 +314,27 @@ describe('count items (issue 12)', () => {
     }
   });
 
+  it('no multiple-choice item marks wrong what another card teaches about the same subject', () => {
+    const relations = facts.filter((f): f is RelationFact => f.type === 'relation');
+    for (const card of cards.filter((c) => c.kind === 'mcq')) {
+      const fact = factById.get(card.factId);
+      if (fact?.type !== 'relation') continue;
+      const forward = card.id.endsWith(':fwd');
+      const key = answerKey(forward ? fact.subject : fact.object);
+      // Every answer any family gives for this subject (forward) or object (reverse).
+      const taught = new Set(
+        relations
+          .filter((r) => answerKey(forward ? r.subject : r.object) === key)
+          .map((r) => answerKey(forward ? r.object : r.subject)),
+      );
+      const options = card.choices!.options;
+      options.forEach((option, i) => {
+        if (!card.choices!.answer.includes(i))
+          expect(taught.has(answerKey(option)), `${card.id}: ${option}`).toBe(false);
+      });
+    }
+  });
+
   it('do not mark the text’s 10% for MFH/UPS wrong (hist-t2-mfh)', () => {
     const item = countItems.find((card) => card.id === 'hist-t2-mfh:mcq:fwd');
     expect(item).toBeDefined();
