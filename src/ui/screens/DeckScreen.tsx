@@ -1,6 +1,7 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { plainText } from '../../domain/card-text';
-import { CardState, type CardRecord } from '../../domain/types';
+import { isLeech } from '../../domain/leech';
+import { CardState, LEECH_TAG, type CardRecord } from '../../domain/types';
 import {
   deleteCustomDeck,
   deleteNotesOf,
@@ -23,7 +24,7 @@ import '../styles/dialogs.css';
 const PAGE = 50;
 
 function status(card: CardRecord): string {
-  if (card.suspended) return 'Suspended';
+  if (card.suspended) return isLeech(card) ? 'Leech, suspended' : 'Suspended';
   if (card.kind === 'mcq') return 'Quiz item';
   if (card.fsrs.state === CardState.New) return 'New';
   const due = new Date(card.fsrs.due).toLocaleDateString([], { month: 'short', day: 'numeric' });
@@ -78,9 +79,16 @@ export default function DeckScreen(props: { deckId: string }) {
 
   const tags = createMemo(() => {
     const all = new Set<string>();
-    for (const card of cards() ?? []) for (const t of card.tags) if (t !== props.deckId) all.add(t);
+    for (const card of cards() ?? [])
+      for (const t of card.tags) if (t !== props.deckId && t !== LEECH_TAG) all.add(t);
     return [...all].sort();
   });
+  const toggleTag = (t: string) => {
+    setTag(tag() === t ? null : t);
+    setShown(PAGE);
+  };
+  /** Cards tagged "leech": forgotten so often that they were suspended (see domain/leech.ts). */
+  const leeches = createMemo(() => (cards() ?? []).filter(isLeech).length);
   const filtered = createMemo(() => {
     const q = query().trim().toLowerCase();
     const t = tag();
@@ -214,7 +222,7 @@ export default function DeckScreen(props: { deckId: string }) {
                     setShown(PAGE);
                   }}
                 />
-                <Show when={tags().length > 0}>
+                <Show when={tags().length > 0 || leeches() > 0}>
                   <div class="chips" role="group" aria-label="Filter by tag">
                     <button
                       type="button"
@@ -224,16 +232,23 @@ export default function DeckScreen(props: { deckId: string }) {
                     >
                       All
                     </button>
+                    <Show when={leeches() > 0}>
+                      <button
+                        type="button"
+                        class="chip chip-leech"
+                        aria-pressed={tag() === LEECH_TAG}
+                        onClick={() => toggleTag(LEECH_TAG)}
+                      >
+                        Leeches ({leeches()})
+                      </button>
+                    </Show>
                     <For each={tags()}>
                       {(t) => (
                         <button
                           type="button"
                           class="chip"
                           aria-pressed={tag() === t}
-                          onClick={() => {
-                            setTag(tag() === t ? null : t);
-                            setShown(PAGE);
-                          }}
+                          onClick={() => toggleTag(t)}
                         >
                           {t}
                         </button>

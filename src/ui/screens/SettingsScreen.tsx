@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { isValidStep } from '../../domain/scheduler';
-import type { Settings } from '../../domain/types';
+import type { ReviewOrder, Settings } from '../../domain/types';
 import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import type { CheckResult } from '../../state/check-collection';
@@ -123,10 +123,11 @@ export default function SettingsScreen() {
   };
 
   const numberField = (
-    key: 'newPerDay' | 'reviewsPerDay' | 'maximumInterval',
+    key: 'newPerDay' | 'reviewsPerDay' | 'maximumInterval' | 'leechThreshold',
     label: string,
     hint: string,
     max: number,
+    min = 0,
   ) => (
     <div class="field card-surface">
       <label for={`setting-${key}`}>{label}</label>
@@ -134,7 +135,7 @@ export default function SettingsScreen() {
         id={`setting-${key}`}
         type="number"
         inputmode="numeric"
-        min="0"
+        min={min}
         max={max}
         value={draft()[key]}
         aria-describedby={`hint-${key}`}
@@ -198,6 +199,30 @@ export default function SettingsScreen() {
             'Maximum reviews per day',
             'Reviews beyond this wait for the next day.',
             99999,
+          )}
+          <div class="field card-surface">
+            <label for="setting-review-order">Review order</label>
+            <select
+              id="setting-review-order"
+              value={draft().reviewOrder}
+              aria-describedby="hint-review-order"
+              onChange={(e) => update('reviewOrder', e.currentTarget.value as ReviewOrder)}
+            >
+              <option value="due">Due date, earliest first</option>
+              <option value="retrievability">Lowest retrievability first</option>
+              <option value="random">Random</option>
+            </select>
+            <p class="hint" id="hint-review-order">
+              Which of the day's reviews come first. After a break, lowest retrievability first shows the
+              cards you are most likely to have forgotten before the rest. Random shuffles once a day.
+            </p>
+          </div>
+          {numberField(
+            'leechThreshold',
+            'Leech threshold (lapses)',
+            'A card you forget this many times is tagged “leech” and suspended, so you can rewrite it.',
+            99,
+            1,
           )}
           {textField(
             'learning',
