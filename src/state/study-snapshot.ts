@@ -8,12 +8,22 @@
  * a new load is needed only when the reserve runs short, the day ends, or another tab changed something.
  */
 import { studyDay, type StudyDay } from '../domain/day';
-import { buildQueue, doneToday, planDay, roomLeft, type QueueCounts, type StudyQueue } from '../domain/queue';
+import {
+  buildQueue,
+  doneToday,
+  planDay,
+  reviewSortKey,
+  roomLeft,
+  selectLowest,
+  type QueueCounts,
+  type StudyQueue,
+} from '../domain/queue';
 import {
   CardState,
   type CardRecord,
   type DeckRecord,
   type ReviewLogRecord,
+  type ReviewOrder,
   type Settings,
 } from '../domain/types';
 import { learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
@@ -79,6 +89,8 @@ export async function loadDay(
     learning?: CardRecord[];
     todayLogs?: ReviewLogRecord[];
     focus?: StudyFocus;
+    /** The order reviews are chosen in; the setting's when absent. */
+    reviewOrder?: ReviewOrder;
   } = {},
 ): Promise<StudyDayCache> {
   const { deckIds, focus } = options;
@@ -104,31 +116,34 @@ export async function loadDay(
   const reviewFacts = new Set<string>();
   let reviewsExhausted = true;
   const wantReviews = reviewRoom + reserve;
-  const sources = deckIds && deckIds.size === 1 ? [...deckIds] : [undefined];
-  for (const deckId of sources) {
-    let after: PageCursor | undefined;
-    for (;;) {
-      const page = Math.max(wantReviews - reviews.length, 1) + 10;
-      const cards = await reviewCards(db, {
-        ...(deckId ? { deckId } : {}),
-        until: day.end,
-        limit: page,
-        ...(after ? { after } : {}),
-      });
+  const deckId = deckIds && deckIds.size === 1 ? [...deckIds][0] : undefined;
+  const order = options.reviewOrder ?? settings.reviewOrder;
+  if (order === 'due') {
+    // The index is in due order: the first pages are the answer.
+    await readReviewPages(db, day.end, deckId, (cards) => {
       for (const card of cards) {
         if (reviews.length >= wantReviews) break;
         if (!plan.eligible(card) || reviewFacts.has(card.factId)) continue;
         reviews.push(card);
         reviewFacts.add(card.factId);
       }
-      const last = cards.at(-1);
-      if (reviews.length >= wantReviews) {
-        reviewsExhausted = false;
-        break;
-      }
-      if (!last || cards.length < page) break;
-      after = nextCursor(after, cards, last.reviewDue ?? day.end, (card) => card.reviewDue);
+      if (reviews.length < wantReviews) return Math.max(wantReviews - reviews.length, 1) + 10;
+      reviewsExhausted = false;
+      return 0;
+    });
+  } else {
+    // Any other order needs every review due today: read them a page at a time, keeping only the
+    // `wantReviews` first in that order, so a backlog of any size is held a page at a time.
+    const selection = selectLowest(wantReviews, reviewSortKey(order, now.getTime(), day));
+    await readReviewPages(db, day.end, deckId, (cards) => {
+      for (const card of cards) if (plan.eligible(card)) selection.offer(card);
+      return BACKLOG_PAGE;
+    });
+    for (const card of selection.cards()) {
+      reviews.push(card);
+      reviewFacts.add(card.factId);
     }
+    reviewsExhausted = selection.complete();
   }
   // A final pass's cards, not due yet, come after the due ones.
   for (const card of focus?.early ?? []) {
@@ -183,6 +198,36 @@ export async function loadDay(
   };
 }
 
+/** Reviews read per transaction when a whole backlog is read for another order than due date. */
+const BACKLOG_PAGE = 500;
+
+/**
+ * Reads the Review-state cards due before `until` (of one deck, or of all), in due order, a page at a time:
+ * `visit` gets each page and returns the size of the next one, or 0 to stop.
+ */
+async function readReviewPages(
+  db: AppDatabase,
+  until: number,
+  deckId: string | undefined,
+  visit: (cards: CardRecord[]) => number,
+): Promise<void> {
+  let after: PageCursor | undefined;
+  let page = visit([]);
+  while (page > 0) {
+    const cards = await reviewCards(db, {
+      ...(deckId ? { deckId } : {}),
+      until,
+      limit: page,
+      ...(after ? { after } : {}),
+    });
+    const last = cards.at(-1);
+    const next = visit(cards);
+    if (!last || cards.length < page) return;
+    page = next;
+    after = nextCursor(after, cards, last.reviewDue ?? until, (card) => card.reviewDue);
+  }
+}
+
 /** Where the next page starts: after `key`, skipping the ids already read with that key. */
 function nextCursor(
   previous: PageCursor | undefined,
@@ -204,6 +249,7 @@ export function queueOfDay(cache: StudyDayCache, now: number = cache.now): Study
     newCards: cache.newCards,
     todayLogs: cache.todayLogs,
     limits: limitsOf(cache.settings, cache.focus),
+    reviewOrder: cache.settings.reviewOrder,
     ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
     ...focusInput(cache.focus),
   });
@@ -265,7 +311,9 @@ export async function loadOverview(
 ): Promise<Overview> {
   const day = studyDay(now, settings.dayStartHour, timeZone);
   const [learning, todayLogs] = await Promise.all([learningCards(db, day.end), logsSince(db, day.start)]);
-  const shared = { reserve: 1, learning, todayLogs };
+  // Counts do not depend on the order (only which reviews are shown does), so Home reads the due order's
+  // first pages instead of a whole backlog for each deck.
+  const shared = { reserve: 1, learning, todayLogs, reviewOrder: 'due' as const };
   const [all, ...perDeck] = await Promise.all([
     loadDay(db, decks, settings, now, timeZone, shared),
     ...decks.map((deck) =>

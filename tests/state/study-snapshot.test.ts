@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
-import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
+import { reviewSortKey } from '../../src/domain/queue';
+import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord, type Settings } from '../../src/domain/types';
 import {
   RESERVE,
   applyGrade,
@@ -205,5 +206,96 @@ describe('paging through cards that share an index key', () => {
     });
     expect(day.reviews.map((c) => c.id)).toEqual(free.slice(0, 50).map((c) => c.id));
     expect(queueOfDay(day).counts.review).toBe(50);
+  });
+});
+
+describe('loadDay: review order over a backlog', () => {
+  /** 1,000 overdue reviews of two decks, each with its own stability and last review. */
+  async function seedBacklog(db: AppDatabase): Promise<CardRecord[]> {
+    const cards = Array.from({ length: 1000 }, (_, i) => {
+      const deckId = i % 2 === 0 ? 'alpha' : 'beta';
+      const due = NOW.getTime() - (1 + (i % 37)) * DAY - i * MINUTE;
+      const base = asReview(card(deckId, `${deckId}.r${i}`, `${deckId}.f${i}`, i), due);
+      return withIndexKeys({
+        ...base,
+        fsrs: {
+          ...base.fsrs,
+          stability: 1 + ((i * 7919) % 97),
+          scheduled_days: 3,
+          last_review: new Date(due - 3 * DAY),
+        },
+      });
+    });
+    return seedCards(db, cards);
+  }
+
+  const settingsWith = (reviewOrder: Settings['reviewOrder']) => ({ ...SETTINGS, reviewOrder });
+
+  it('reads the whole backlog and keeps the lowest retrievability: today’s room and the reserve', async () => {
+    const db = await openTestDb();
+    const cards = await seedBacklog(db);
+    const settings = settingsWith('retrievability');
+    const day = await loadDay(db, ['alpha', 'beta'].map(deckRecord), settings, NOW, 'UTC');
+    const key = reviewSortKey('retrievability', NOW.getTime(), day.day);
+    const expected = [...cards].sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1)).slice(0, 220);
+    expect(day.reviews.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(day.reviewsExhausted).toBe(false);
+    const queue = queueOfDay(day);
+    expect(queue.counts.review).toBe(200);
+    expect(queue.next?.id).toBe(expected[0]!.id);
+    // Not what due order gives: its first card is the most overdue one.
+    const byDue = await loadDay(db, ['alpha', 'beta'].map(deckRecord), SETTINGS, NOW, 'UTC');
+    expect(queueOfDay(byDue).next?.id).not.toBe(expected[0]!.id);
+
+    // One deck, through by-deck-review: that deck's lowest.
+    const alpha = await loadDay(db, [deckRecord('alpha')], settings, NOW, 'UTC', {
+      deckIds: new Set(['alpha']),
+    });
+    const alphaExpected = [...cards]
+      .filter((c) => c.deckId === 'alpha')
+      .sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1))
+      .slice(0, 220);
+    expect(alpha.reviews.map((c) => c.id)).toEqual(alphaExpected.map((c) => c.id));
+  });
+
+  it('says the backlog is exhausted when it fits in the room', async () => {
+    const db = await openTestDb();
+    await seedBacklog(db);
+    const settings = { ...settingsWith('retrievability'), reviewsPerDay: 5000 };
+    const day = await loadDay(db, ['alpha', 'beta'].map(deckRecord), settings, NOW, 'UTC');
+    expect(day.reviews).toHaveLength(1000);
+    expect(day.reviewsExhausted).toBe(true);
+  });
+
+  it('shuffles the whole backlog with "random", the same on a reload that day, anew the next day', async () => {
+    const db = await openTestDb();
+    const cards = await seedBacklog(db);
+    const settings = settingsWith('random');
+    const decks = ['alpha', 'beta'].map(deckRecord);
+    const first = await loadDay(db, decks, settings, NOW, 'UTC');
+    const ids = first.reviews.map((c) => c.id);
+    expect(ids).toHaveLength(220);
+    // Drawn from the whole backlog, not the 220 most overdue.
+    const mostOverdue = new Set(
+      [...cards]
+        .sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime())
+        .slice(0, 220)
+        .map((c) => c.id),
+    );
+    expect(ids.filter((id) => !mostOverdue.has(id)).length).toBeGreaterThan(100);
+    const reload = await loadDay(db, decks, settings, new Date(NOW.getTime() + 3 * 60 * MINUTE), 'UTC');
+    expect(reload.reviews.map((c) => c.id)).toEqual(ids);
+    expect(queueOfDay(reload).next?.id).toBe(queueOfDay(first).next?.id);
+    const tomorrow = await loadDay(db, decks, settings, new Date(NOW.getTime() + DAY), 'UTC');
+    expect(tomorrow.reviews.map((c) => c.id)).not.toEqual(ids);
+  });
+
+  it('Home’s counts are the same whatever the order', async () => {
+    const db = await openTestDb();
+    await seedBacklog(db);
+    const decks = ['alpha', 'beta'].map(deckRecord);
+    const byDue = await loadOverview(db, decks, SETTINGS, NOW, 'UTC');
+    const byRecall = await loadOverview(db, decks, settingsWith('retrievability'), NOW, 'UTC');
+    expect(byRecall).toEqual(byDue);
   });
 });
