@@ -12,6 +12,8 @@ import {
   setSuspended,
 } from '../../state/deck-actions';
 import { rememberDeleted } from '../../state/deleted-deck';
+import { loadCardInfo, type CardInfo as CardInfoData } from '../../state/card-info';
+import CardInfo from '../components/CardInfo';
 import Dialog from '../components/Dialog';
 import RichText from '../components/RichText';
 import SourceDetails from '../components/SourceDetails';
@@ -66,6 +68,14 @@ export default function DeckScreen(props: { deckId: string }) {
   const [renaming, setRenaming] = createSignal(false);
   const [exporting, setExporting] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+
+  const [info, setInfo] = createSignal<CardInfoData | null>(null);
+  const openInfo = (card: CardRecord) =>
+    act(async () => {
+      const loaded = await loadCardInfo(collection, card.id);
+      if (!loaded) throw new Error('This card no longer exists.');
+      setInfo(loaded);
+    });
 
   const act = async (run: () => Promise<void>) => {
     setError('');
@@ -301,6 +311,14 @@ export default function DeckScreen(props: { deckId: string }) {
                       </Show>
                       <div class="card-row-actions">
                         <span class="muted">{status(card)}</span>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-label={`Info: ${label(card)}`}
+                          onClick={() => void openInfo(card)}
+                        >
+                          Info
+                        </button>
                         <Show when={custom()}>
                           <button
                             type="button"
@@ -376,6 +394,15 @@ export default function DeckScreen(props: { deckId: string }) {
                   </button>
                   <button type="button" class="btn" onClick={() => setConfirming(null)}>
                     Cancel
+                  </button>
+                </div>
+              </Dialog>
+
+              <Dialog open={info() !== null} title="Card info" onClose={() => setInfo(null)}>
+                <Show when={info()}>{(shown) => <CardInfo info={shown()} />}</Show>
+                <div class="button-row">
+                  <button type="button" class="btn" onClick={() => setInfo(null)}>
+                    Close
                   </button>
                 </div>
               </Dialog>
