@@ -53,40 +53,47 @@ export default function CardInfo(props: { info: Info }) {
             <p class="muted">Reset to new on {dateTime(at())}: the reviews before it are kept as history.</p>
           )}
         </Show>
-        <div class="history-scroll" role="region" aria-label="Review history" tabindex="0">
-          <table class="history">
-            <caption class="visually-hidden">
-              Reviews, oldest first. Interval: time until the next review. Stability in days. Difficulty from
-              1 to 10. Recall: the chance of remembering predicted at the review.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Grade</th>
-                <th scope="col">Interval</th>
-                <th scope="col">Stability</th>
-                <th scope="col">Difficulty</th>
-                <th scope="col">Recall</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.info.history}>
-                {(entry) => (
-                  <tr classList={{ 'before-reset': entry.beforeReset }}>
-                    <td>{dateTime(entry.time)}</td>
-                    <td class={`grade-${entry.grade}`}>{GRADE_NAMES[entry.grade]}</td>
-                    <td>{formatInterval(new Date(entry.time), entry.after.due)}</td>
-                    <td>{`${entry.after.stability.toFixed(1)}d`}</td>
-                    <td>{entry.after.difficulty.toFixed(1)}</td>
-                    <td>
-                      {entry.retrievability === null ? '–' : `${Math.round(entry.retrievability * 100)}%`}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <ol class="history" aria-label="Review history">
+          <For each={props.info.history}>
+            {(entry) => (
+              <li>
+                <p class="history-head">
+                  <span>
+                    {dateTime(entry.time)}
+                    <Show when={entry.beforeReset}>
+                      <span class="muted"> · before the reset</span>
+                    </Show>
+                  </span>
+                  <strong class={`grade-${entry.grade}`}>{GRADE_NAMES[entry.grade]}</strong>
+                </p>
+                <dl class="history-facts">
+                  <div>
+                    <dt>Interval</dt>
+                    <dd>{formatInterval(new Date(entry.time), entry.after.due)}</dd>
+                  </div>
+                  <div>
+                    <dt>Stability</dt>
+                    <dd>{`${entry.after.stability.toFixed(1)}d`}</dd>
+                  </div>
+                  <div>
+                    <dt>Difficulty</dt>
+                    <dd>{entry.after.difficulty.toFixed(1)}</dd>
+                  </div>
+                  <div>
+                    <dt>Recall</dt>
+                    <dd>
+                      {entry.retrievability === null ? 'new' : `${Math.round(entry.retrievability * 100)}%`}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            )}
+          </For>
+        </ol>
+        <p class="hint">
+          Interval: the time until the review after it. Stability: days until recall falls to 90%. Difficulty:
+          1 to 10. Recall: the chance of remembering that was predicted at the review.
+        </p>
       </Show>
     </div>
   );
