@@ -69,6 +69,7 @@ export default function SettingsScreen() {
   const [checkProblems, setCheckProblems] = createSignal<CheckResult['problems']>([]);
   const check = async () => {
     setChecking(true);
+    if (!repairing()) setRepairStatus('');
     setCheckProblems([]);
     setCheckStatus('Checking…');
     try {
@@ -89,6 +90,33 @@ export default function SettingsScreen() {
       setCheckStatus(`The check could not run: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setChecking(false);
+    }
+  };
+
+  const [repairing, setRepairing] = createSignal(false);
+  const [repairStatus, setRepairStatus] = createSignal('');
+  const repair = async () => {
+    setRepairing(true);
+    setRepairStatus('Repairing…');
+    try {
+      const { repairCollection } = await import('../../state/check-collection');
+      const problems = checkProblems();
+      const count = await repairCollection(
+        await collection.db(),
+        collection.settings(),
+        timeZone(),
+        problems,
+      );
+      collection.changed('cards', [...new Set(problems.map((problem) => problem.cardId))]);
+      const left = problems.length - count;
+      setRepairStatus(
+        `Repaired ${count} ${count === 1 ? 'card' : 'cards'} from ${count === 1 ? 'its' : 'their'} reviews.${left > 0 ? ` ${left} could not be: no reviews to rebuild from, or changed since the check.` : ''}`,
+      );
+      await check();
+    } catch (err) {
+      setRepairStatus(`The repair could not run: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setRepairing(false);
     }
   };
 
@@ -344,8 +372,21 @@ export default function SettingsScreen() {
               <p class="hint">
                 A card reviewed under other settings (desired retention, steps, the hour the day starts, or
                 another time zone) can differ from a replay with today's settings; that is not damage.
+                Repairing sets each card's schedule to the replay of its reviews with today's settings; every
+                review is kept.
               </p>
+              <button
+                type="button"
+                class="btn"
+                disabled={checking() || repairing()}
+                onClick={() => void repair()}
+              >
+                Repair from the reviews
+              </button>
             </Show>
+            <p role="status" class="check-status">
+              {repairStatus()}
+            </p>
           </div>
         </section>
         <section aria-labelledby="snapshots-title">
