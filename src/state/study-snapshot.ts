@@ -26,7 +26,7 @@ import {
   type ReviewOrder,
   type Settings,
 } from '../domain/types';
-import { learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
+import { getCards, learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
 import { logsSince } from '../storage/review-log-store';
 import type { AppDatabase } from '../storage/transaction';
 
@@ -132,18 +132,21 @@ export async function loadDay(
       return 0;
     });
   } else {
-    // Any other order needs every review due today: read them a page at a time, keeping only the
-    // `wantReviews` first in that order, so a backlog of any size is held a page at a time.
-    const selection = selectLowest(wantReviews, reviewSortKey(order, now.getTime(), day));
-    await readReviewPages(db, day.end, deckId, (cards) => {
-      for (const card of cards) if (plan.eligible(card)) selection.offer(card);
-      return BACKLOG_PAGE;
+    const ranked = await rankedReviews(db, {
+      order,
+      now: now.getTime(),
+      day,
+      want: wantReviews,
+      eligible: plan.eligible,
+      deckId,
+      // A focused session's filter cannot be told apart from another's, so its ranking is not kept.
+      scope: focus ? undefined : deckIds ? [...deckIds].sort().join('\n') : '*',
     });
-    for (const card of selection.cards()) {
+    for (const card of ranked.cards) {
       reviews.push(card);
       reviewFacts.add(card.factId);
     }
-    reviewsExhausted = selection.complete();
+    reviewsExhausted = ranked.complete;
   }
   // A final pass's cards, not due yet, come after the due ones.
   for (const card of focus?.early ?? []) {
@@ -200,6 +203,73 @@ export async function loadDay(
 
 /** Reviews read per transaction when a whole backlog is read for another order than due date. */
 const BACKLOG_PAGE = 500;
+
+/** The day's first reviews in an order other than due date, as ranked by a scan of the whole backlog. */
+interface Ranking {
+  dayStart: number;
+  /** How many reviews the scan kept (today's room and the reserve then). */
+  want: number;
+  ids: string[];
+  /** True when the scan kept every review due that day. */
+  complete: boolean;
+}
+
+/**
+ * Rankings of this session, per database and scope (order, decks): reading a backlog of 20,000 reviews
+ * takes about a second on a phone, so it is read once a day and the ranking reused by every later load
+ * that day. A ranking holds ids only; each load reads those cards again and keeps the ones that can
+ * still be studied, so grades, undo, suspensions and other tabs' changes show. A review that becomes due
+ * or studyable later that day (an import, an unsuspended card) is ranked when the ranking runs short.
+ */
+const rankings = new WeakMap<AppDatabase, Map<string, Ranking>>();
+
+/**
+ * The first `want` reviews due today (`day`) in `order`, one per fact, among those `eligible` accepts, and
+ * whether they are all there are. Any order other than due date needs every review due today: they are
+ * read a page at a time, keeping only the first `want` (`selectLowest`), so a backlog of any size is held
+ * a page at a time. With a `scope`, the ranking is kept for the rest of the day (see `rankings`).
+ */
+async function rankedReviews(
+  db: AppDatabase,
+  options: {
+    order: Exclude<ReviewOrder, 'due'>;
+    now: number;
+    day: StudyDay;
+    want: number;
+    eligible: (card: CardRecord) => boolean;
+    deckId: string | undefined;
+    scope: string | undefined;
+  },
+): Promise<{ cards: CardRecord[]; complete: boolean }> {
+  const { order, day, want, eligible, deckId, scope } = options;
+  const key = scope === undefined ? undefined : `${order}\n${scope}`;
+  const kept = key === undefined ? undefined : rankings.get(db)?.get(key);
+  if (kept && kept.dayStart === day.start && kept.want >= want) {
+    const facts = new Set<string>();
+    const cards = (await getCards(db, kept.ids)).filter((card): card is CardRecord => {
+      if (!card || card.reviewDue === undefined || card.reviewDue >= day.end) return false;
+      if (!eligible(card) || facts.has(card.factId)) return false;
+      facts.add(card.factId);
+      return true;
+    });
+    if (cards.length >= want || kept.complete) {
+      return { cards: cards.slice(0, want), complete: kept.complete && cards.length <= want };
+    }
+  }
+  const selection = selectLowest(want, reviewSortKey(order, options.now, day));
+  await readReviewPages(db, day.end, deckId, (cards) => {
+    for (const card of cards) if (eligible(card)) selection.offer(card);
+    return BACKLOG_PAGE;
+  });
+  const cards = selection.cards();
+  const complete = selection.complete();
+  if (key !== undefined) {
+    const forDb = rankings.get(db) ?? new Map<string, Ranking>();
+    forDb.set(key, { dayStart: day.start, want, ids: cards.map((card) => card.id), complete });
+    rankings.set(db, forDb);
+  }
+  return { cards, complete };
+}
 
 /**
  * Reads the Review-state cards due before `until` (of one deck, or of all), in due order, a page at a time:

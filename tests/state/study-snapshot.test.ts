@@ -299,3 +299,40 @@ describe('loadDay: review order over a backlog', () => {
     expect(byRecall).toEqual(byDue);
   });
 });
+
+describe('loadDay: the day’s ranking of a backlog', () => {
+  it('is reused the same day, showing grades, and made again when it runs short or the day changes', async () => {
+    const db = await openTestDb();
+    const decks = ['alpha'].map(deckRecord);
+    const settings = { ...SETTINGS, reviewOrder: 'retrievability' as const, reviewsPerDay: 10 };
+    // 100 reviews, due yesterday, all reviewed 3 days before with stabilities 2 to 101 days.
+    const due = NOW.getTime() - DAY;
+    const review = (i: number, stability: number) => {
+      const base = asReview(card('alpha', `alpha.r${i}`, `alpha.f${i}`, i), due);
+      return withIndexKeys({
+        ...base,
+        fsrs: { ...base.fsrs, stability, scheduled_days: 2, last_review: new Date(due - 2 * DAY) },
+      });
+    };
+    await seedCards(
+      db,
+      Array.from({ length: 100 }, (_, i) => review(i, 2 + i)),
+    );
+    const first = await loadDay(db, decks, settings, NOW, 'UTC');
+    expect(first.reviews.map((c) => c.id)).toEqual(Array.from({ length: 30 }, (_, i) => `alpha.r${i}`));
+
+    // A grade takes its card out of the next load; a card put in behind the ranking's back (stability 1,
+    // the least recalled of all) waits until the ranking is made again.
+    const graded = makeGrade(first.reviews[0]!, Grade.Good, NOW, 'log-1');
+    await commitGrade(db, graded);
+    await seedCards(db, [review(500, 1)]);
+    const later = new Date(NOW.getTime() + 10 * MINUTE);
+    const again = await loadDay(db, decks, settings, later, 'UTC');
+    expect(again.reviews.map((c) => c.id)).toEqual(Array.from({ length: 29 }, (_, i) => `alpha.r${i + 1}`));
+
+    // More room than the ranking kept: the backlog is read again, and the new card comes first.
+    const roomier = await loadDay(db, decks, { ...settings, reviewsPerDay: 50 }, later, 'UTC');
+    expect(roomier.reviews[0]!.id).toBe('alpha.r500');
+    expect(roomier.reviews).toHaveLength(69);
+  });
+});
