@@ -28,6 +28,7 @@ import {
 } from '../domain/types';
 import { getCards, learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
 import { logsSince } from '../storage/review-log-store';
+import { getReviewRanking, saveReviewRanking, type ReviewRanking } from '../storage/review-ranking-store';
 import type { AppDatabase } from '../storage/transaction';
 
 /** Cards read beyond today's room, so burying siblings in memory does not leave the queue short. */
@@ -204,24 +205,15 @@ export async function loadDay(
 /** Reviews read per transaction when a whole backlog is read for another order than due date. */
 const BACKLOG_PAGE = 500;
 
-/** The day's first reviews in an order other than due date, as ranked by a scan of the whole backlog. */
-interface Ranking {
-  dayStart: number;
-  /** How many reviews the scan kept (today's room and the reserve then). */
-  want: number;
-  ids: string[];
-  /** True when the scan kept every review due that day. */
-  complete: boolean;
-}
-
 /**
- * Rankings of this session, per database and scope (order, decks): reading a backlog of 20,000 reviews
- * takes about a second on a phone, so it is read once a day and the ranking reused by every later load
- * that day. A ranking holds ids only; each load reads those cards again and keeps the ones that can
- * still be studied, so grades, undo, suspensions and other tabs' changes show. A review that becomes due
- * or studyable later that day (an import, an unsuspended card) is ranked when the ranking runs short.
+ * Rankings of the backlog made in this session, per database and scope (order, decks): reading a backlog
+ * of 20,000 reviews takes about a second on a phone, so it is read once a day and the ranking reused by
+ * every later load that day, in this session (here) and after a reload (`review-ranking-store`). A ranking
+ * holds ids only; each load reads those cards again and keeps the ones that can still be studied, so
+ * grades, undo, suspensions and other tabs' changes show. A review that becomes due or studyable later that
+ * day (an import, an unsuspended card) is ranked when the ranking runs short.
  */
-const rankings = new WeakMap<AppDatabase, Map<string, Ranking>>();
+const rankings = new WeakMap<AppDatabase, Map<string, ReviewRanking>>();
 
 /**
  * The first `want` reviews due today (`day`) in `order`, one per fact, among those `eligible` accepts, and
@@ -243,8 +235,14 @@ async function rankedReviews(
 ): Promise<{ cards: CardRecord[]; complete: boolean }> {
   const { order, day, want, eligible, deckId, scope } = options;
   const key = scope === undefined ? undefined : `${order}\n${scope}`;
-  const kept = key === undefined ? undefined : rankings.get(db)?.get(key);
-  if (kept && kept.dayStart === day.start && kept.want >= want) {
+  const remembered = key === undefined ? undefined : rankings.get(db)?.get(key);
+  const kept =
+    remembered?.dayStart === day.start
+      ? remembered
+      : key === undefined
+        ? undefined
+        : await getReviewRanking(db, key, day.start);
+  if (kept && kept.want >= want) {
     const facts = new Set<string>();
     const cards = (await getCards(db, kept.ids)).filter((card): card is CardRecord => {
       if (!card || card.reviewDue === undefined || card.reviewDue >= day.end) return false;
@@ -264,9 +262,12 @@ async function rankedReviews(
   const cards = selection.cards();
   const complete = selection.complete();
   if (key !== undefined) {
-    const forDb = rankings.get(db) ?? new Map<string, Ranking>();
-    forDb.set(key, { dayStart: day.start, want, ids: cards.map((card) => card.id), complete });
+    const ranking = { dayStart: day.start, want, ids: cards.map((card) => card.id), complete };
+    const forDb = rankings.get(db) ?? new Map<string, ReviewRanking>();
+    forDb.set(key, ranking);
     rankings.set(db, forDb);
+    // Only a shortcut for a later load: the day's reviews are right without it.
+    await saveReviewRanking(db, key, ranking).catch(() => undefined);
   }
   return { cards, complete };
 }

@@ -14,6 +14,7 @@ import type { AppDatabase } from '../../src/storage/transaction';
 import { DAY, MINUTE, NOW, deckCard, makeGrade, openTestDb, seedCards } from '../storage/helpers';
 import { makeCardRecord } from '../../src/domain/card-record';
 import { newFsrsCard } from '../../src/domain/scheduler';
+import { openAppDb } from '../../src/storage/db';
 import { commitGrade } from '../../src/storage/study-store';
 import { deckRecord } from './helpers';
 
@@ -329,6 +330,14 @@ describe('loadDay: the day’s ranking of a backlog', () => {
     const later = new Date(NOW.getTime() + 10 * MINUTE);
     const again = await loadDay(db, decks, settings, later, 'UTC');
     expect(again.reviews.map((c) => c.id)).toEqual(Array.from({ length: 29 }, (_, i) => `alpha.r${i + 1}`));
+    // After a reload (a new connection, nothing in memory) the ranking kept in the database serves.
+    const reloaded = await openAppDb(db.name);
+    const afterReload = await loadDay(reloaded, decks, settings, later, 'UTC');
+    expect(afterReload.reviews.map((c) => c.id)).toEqual(again.reviews.map((c) => c.id));
+    reloaded.close();
+    // The next study day, the backlog is ranked anew: the new card comes first.
+    const tomorrow = await loadDay(db, decks, settings, new Date(NOW.getTime() + DAY), 'UTC');
+    expect(tomorrow.reviews[0]!.id).toBe('alpha.r500');
 
     // More room than the ranking kept: the backlog is read again, and the new card comes first.
     const roomier = await loadDay(db, decks, { ...settings, reviewsPerDay: 50 }, later, 'UTC');
