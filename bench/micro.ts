@@ -134,7 +134,11 @@ export async function runMicro(): Promise<void> {
     const card = pool[k++ % pool.length]!;
     const graded = scheduler.gradeCard(card, Grade.Good, NOW);
     const log = makeSyntheticLog(`bench-${k}`, card, Grade.Good, NOW.getTime() + k);
-    await commitGrade(db, { card: withIndexKeys({ ...card, fsrs: graded.fsrs }), log });
+    await commitGrade(db, {
+      card: withIndexKeys({ ...card, fsrs: graded.fsrs }),
+      log,
+      leechThreshold: DEFAULT_SETTINGS.leechThreshold,
+    });
   });
   const decks = index.value.decks.map((d) => ({
     ...d,

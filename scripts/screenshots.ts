@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, phoneContext } from '../tests/e2e/browser-launch';
+import type { CardRecord } from '../src/domain/types';
 import { startPreview } from '../tests/e2e/server';
 
 const OUT = 'docs/screenshots';
@@ -103,10 +104,33 @@ async function examShots(browser: Browser, url: string, scheme: 'light' | 'dark'
   await context.close();
 }
 
+/** Card info of the card studied most: its schedule and its review history. */
+async function cardInfoShot(page: Page, url: string, scheme: 'light' | 'dark') {
+  // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
+  const cards = (await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('sarcomet');
+    open.onsuccess = () => {
+      const read = open.result.transaction('cards').objectStore('cards').getAll();
+      read.onsuccess = () => { open.result.close(); resolve(read.result); };
+      read.onerror = () => reject(read.error);
+    };
+  })`)) as CardRecord[];
+  const studied = cards.reduce((best, card) => (card.fsrs.reps > best.fsrs.reps ? card : best));
+  await page.goto(`${url}#/decks/${studied.deckId}`);
+  await page.getByRole('searchbox').fill(studied.front.slice(0, 40));
+  await page
+    .getByRole('button', { name: /^Info: / })
+    .first()
+    .click();
+  await page.getByRole('dialog', { name: 'Card info' }).waitFor();
+  await shoot(page, `card-info-${scheme}`);
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
 async function main() {
   if (process.env.SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
-  const server = await startPreview('dist', 4192);
+  const server = await startPreview('dist', Number(process.env.SCREENSHOT_PORT ?? 4192));
   const browser = await launch();
   try {
     for (const scheme of ['light', 'dark'] as const) {
@@ -125,12 +149,20 @@ async function main() {
       await shoot(page, `study-answer-${scheme}`);
       await page.getByRole('button', { name: /^Good/ }).click();
       await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+      // Eleven minutes on, the first card's learning step has passed: a second card, then the first again.
+      await context.clock.fastForward('11:00');
+      for (const grade of [/^Again/, /^Good/]) {
+        await page.getByRole('button', { name: /^Show answer/ }).click();
+        await page.getByRole('button', { name: grade }).click();
+        await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+      }
       await page.getByRole('link', { name: 'Decks' }).click();
       await page.getByRole('heading', { name: 'Decks' }).waitFor();
       await shoot(page, `decks-${scheme}`);
       await page.locator('.deck-list a').first().click();
       await page.getByRole('searchbox').waitFor();
       await shoot(page, `deck-browser-${scheme}`);
+      await cardInfoShot(page, server.url, scheme);
       await page.getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
       await shoot(page, `settings-${scheme}`);

@@ -3,7 +3,7 @@
  * The `by-due` and `by-new` indexes are sparse: a record without the key is not in the index.
  */
 import type { DeckCard } from './deck-format';
-import { CardState, type CardRecord, type FsrsCard } from './types';
+import { CardState, LEECH_TAG, type CardRecord, type FsrsCard } from './types';
 
 /**
  * Returns the record with its index keys (`due`, `reviewDue`, `learnDue`, `newRank`) set or removed to match
@@ -84,7 +84,10 @@ export function updateCardContent(
   delete next.sourceNote;
   delete next.note;
   delete next.choices;
-  return withIndexKeys({ ...next, ...contentOf(deckId, card, rank) });
+  const content = contentOf(deckId, card, rank);
+  // The leech tag is the learner's, not the deck file's: a new version of the card keeps it.
+  if (existing.tags.includes(LEECH_TAG) && !content.tags.includes(LEECH_TAG)) content.tags.push(LEECH_TAG);
+  return withIndexKeys({ ...next, ...content });
 }
 
 /** True when two FSRS states are the same schedule (every field, dates by their instant). */

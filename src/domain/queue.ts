@@ -8,7 +8,8 @@
  */
 import type { StudyDay } from './day';
 import { stateBefore } from './review-log';
-import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord } from './types';
+import { retrievabilityAt } from './scheduler';
+import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord, type ReviewOrder } from './types';
 
 /** Anki's default "learn ahead limit": learning cards due this soon may be shown when nothing else is left. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -35,6 +36,8 @@ export interface QueueInput {
   /** Review cards that may be studied today although due later (an exam's final pass). */
   early?: ReadonlySet<string>;
   learnAheadMs?: number;
+  /** The order of the reviews; due date when absent. */
+  reviewOrder?: ReviewOrder;
 }
 
 export interface QueueCounts {
@@ -154,9 +157,11 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
     reviewLimited: false,
     newLimited: false,
   };
-  // Ties broken by id, so the order does not depend on where the cards were read from.
-  const sorted = [...input.dueCards].sort(
-    (a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  // Learning cards by due; reviews in the chosen order (learning and review cards go to separate lists,
+  // so how the two keys compare with each other does not matter).
+  const reviewKey = reviewSortKey(input.reviewOrder ?? 'due', now, day);
+  const sorted = sortByKey(input.dueCards, (card) =>
+    isLearning(card) ? card.fsrs.due.getTime() : reviewKey(card),
   );
   for (const card of sorted) {
     if (!eligible(card)) continue;
@@ -242,6 +247,117 @@ function pickInterleaved(
   const doneTotal = done.newCards + done.reviews;
   const doneShare = doneTotal === 0 ? 0 : done.newCards / doneTotal;
   return doneShare < n / (n + r) ? (newCards[0] ?? null) : (reviews[0] ?? null);
+}
+
+/**
+ * The key reviews are shown by, lowest first, under `order` at `now` (epoch ms) on `day`: the due date;
+ * the retrievability at now (the card most likely forgotten first); or a hash of the card id seeded by the
+ * study day, so a random order is the same all day (a reload does not reshuffle) and new the next day.
+ */
+export function reviewSortKey(
+  order: ReviewOrder,
+  now: number,
+  day: Pick<StudyDay, 'start'>,
+): (card: CardRecord) => number {
+  switch (order) {
+    case 'due':
+      return (card) => card.fsrs.due.getTime();
+    case 'retrievability': {
+      const at = new Date(now);
+      return (card) => retrievabilityAt(card.fsrs, at);
+    }
+    case 'random': {
+      const seed = `${day.start}:`;
+      return (card) => hash32(seed + card.id);
+    }
+  }
+}
+
+/** The cards sorted by `key` (computed once per card), ties broken by id so the order is stable. */
+export function sortByKey(cards: readonly CardRecord[], key: (card: CardRecord) => number): CardRecord[] {
+  const keys = new Map(cards.map((card) => [card, key(card)] as const));
+  return [...cards].sort((a, b) => keys.get(a)! - keys.get(b)! || compareIds(a, b));
+}
+
+const compareIds = (a: CardRecord, b: CardRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** FNV-1a over the string's UTF-16 units, then murmur3's finalizer, so ids that differ by one letter scatter. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The `limit` review candidates with the lowest key, at most one per fact (the lowest of each), out of
+ * cards offered one at a time: for reading a whole backlog a page at a time while holding no more than
+ * `limit` cards, whatever its size.
+ */
+export interface ReviewSelection {
+  /** Offers a card that may be studied today. */
+  offer(card: CardRecord): void;
+  /** The cards kept, lowest key first. */
+  cards(): CardRecord[];
+  /** True when every card offered (one per fact) was kept: nothing was left out for lack of room. */
+  complete(): boolean;
+}
+
+export function selectLowest(limit: number, key: (card: CardRecord) => number): ReviewSelection {
+  /** Kept entries, sorted by key then id. */
+  const kept: { card: CardRecord; key: number }[] = [];
+  const byFact = new Map<string, { card: CardRecord; key: number }>();
+  let dropped = false;
+  const before = (a: { card: CardRecord; key: number }, b: { card: CardRecord; key: number }) =>
+    a.key < b.key || (a.key === b.key && compareIds(a.card, b.card) < 0);
+  const insert = (entry: { card: CardRecord; key: number }) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(kept[mid]!, entry)) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, entry);
+    byFact.set(entry.card.factId, entry);
+  };
+  const remove = (entry: { card: CardRecord; key: number }) => {
+    kept.splice(kept.indexOf(entry), 1);
+    byFact.delete(entry.card.factId);
+  };
+  return {
+    offer(card) {
+      const entry = { card, key: key(card) };
+      const sibling = byFact.get(card.factId);
+      if (sibling) {
+        // One card per fact: the sibling with the lower key stands for it.
+        if (before(entry, sibling)) {
+          remove(sibling);
+          insert(entry);
+        }
+        return;
+      }
+      if (kept.length < limit) {
+        insert(entry);
+        return;
+      }
+      dropped = true;
+      const last = kept.at(-1);
+      if (last && before(entry, last)) {
+        remove(last);
+        insert(entry);
+      }
+    },
+    cards: () => kept.map((entry) => entry.card),
+    complete: () => !dropped,
+  };
 }
 
 /** The ids of the decks in daily study, or null when that is every deck (no filter needed). */

@@ -164,7 +164,24 @@ export interface Settings {
    * default: a quiz then changes no card and writes no review log.
    */
   countQuizAsReviews: boolean;
+  /**
+   * Lapses (Again on a review card) at which a card becomes a leech: it is tagged "leech" and suspended, in
+   * the transaction of the grade that reached it (and again every half threshold after, as in Anki).
+   */
+  leechThreshold: number;
+  /** The order in which the day's reviews are shown; see `ReviewOrder`. */
+  reviewOrder: ReviewOrder;
 }
+
+/**
+ * How the day's reviews are ordered: by due date (earliest first); lowest FSRS retrievability first (the
+ * most forgotten first, for a backlog after a break); or randomly, shuffled once per study day.
+ */
+export type ReviewOrder = 'due' | 'retrievability' | 'random';
+export const REVIEW_ORDERS: readonly ReviewOrder[] = ['due', 'retrievability', 'random'];
+
+/** The tag a card gets when it becomes a leech. */
+export const LEECH_TAG = 'leech';
 
 export const DEFAULT_SETTINGS: Settings = {
   retention: 0.9,
@@ -176,4 +193,6 @@ export const DEFAULT_SETTINGS: Settings = {
   dayStartHour: 4,
   theme: 'system',
   countQuizAsReviews: false,
+  leechThreshold: 8,
+  reviewOrder: 'due',
 };

@@ -4,9 +4,15 @@
  * review lost, stored twice or written over a stale state shows up as a difference.
  */
 import { sameSchedule } from './card-record';
-import { unpackSchedule } from './review-log';
+import { packSchedule, unpackSchedule } from './review-log';
 import type { Scheduler } from './scheduler';
-import { CardState, type CardRecord, type FsrsCard, type ReviewLogRecord } from './types';
+import {
+  CardState,
+  type CardRecord,
+  type FsrsCard,
+  type PackedSchedule,
+  type ReviewLogRecord,
+} from './types';
 
 export interface CollectionProblem {
   cardId: string;
@@ -91,4 +97,36 @@ export function verifyCollection(
   let orphanLogs = 0;
   for (const orphans of logsByCard.values()) orphanLogs += orphans.length;
   return { cards: cards.length, logs: logs.length, orphanLogs, problems };
+}
+
+/** What a repair writes: the card's state from its reviews, and each review's state before as replayed. */
+export interface Replay {
+  fsrs: FsrsCard;
+  /** The logs (those since the last reset, in time order) with `prev` set to the replayed state before. */
+  logs: ReviewLogRecord[];
+}
+
+/**
+ * The card's schedule rebuilt from its reviews since its last reset: from the state before the first of
+ * them, each grade is applied in time order through `scheduler`, and each log's recorded state before is
+ * set to what the replay had reached. The grades and times are the record; the states are derived from
+ * them, so this is what "repair from the logs" writes. Null for a card with no reviews (nothing to replay
+ * from: its state is left to the learner).
+ */
+export function replayReviews(
+  card: CardRecord,
+  logs: readonly ReviewLogRecord[],
+  scheduler: Scheduler,
+): Replay | null {
+  const resetAt = card.resetAt ?? -Infinity;
+  const history = logs.filter((log) => log.cardId === card.id && log.time >= resetAt).sort(byTime);
+  const first = history[0];
+  if (!first) return null;
+  let state = unpackSchedule(first.prev);
+  const replayed = history.map((log) => {
+    const prev: PackedSchedule = packSchedule(state);
+    state = scheduler.gradeCard({ ...card, fsrs: state }, log.grade, new Date(log.time)).fsrs;
+    return { ...log, prev };
+  });
+  return { fsrs: state, logs: replayed };
 }

@@ -204,7 +204,11 @@ export function createQuiz(collection: Collection): Quiz {
     const scheduler = makeScheduler({ ...collection.settings(), timeZone: timeZone() });
     const result = scheduler.gradeCard(card, grade, at);
     const log = makeReviewLog(card, grade, at, newLogId(at));
-    const outcome = await commitGrade(db, { card: { id: card.id, fsrs: result.fsrs }, log });
+    const outcome = await commitGrade(db, {
+      card: { id: card.id, fsrs: result.fsrs },
+      log,
+      leechThreshold: collection.settings().leechThreshold,
+    });
     if (outcome.status === 'committed') collection.changed('cards', [card.id]);
   };
 

@@ -10,7 +10,7 @@ import { sameSchedule } from '../domain/card-record';
 import type { QueueCounts } from '../domain/queue';
 import { formatInterval, makeScheduler } from '../domain/scheduler';
 import { makeReviewLog } from '../domain/review-log';
-import { CardState, GRADES, type CardRecord, type Grade } from '../domain/types';
+import { CardState, GRADES, type CardRecord, type Grade, type ReviewLogRecord } from '../domain/types';
 import { studyDayNumber, studyDayStart } from '../domain/day';
 import { requestPersistentStorage } from '../pwa/storage';
 import { buryCard, firstDueAfter, getCard, suspendCard } from '../storage/card-store';
@@ -67,6 +67,11 @@ export interface StudySession {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : 'Saving failed. Please try again.';
+}
+
+/** What the learner is told when a grade made its card a leech (`lapses`: how often it was forgotten). */
+export function leechNotice(lapses: number): string {
+  return `That card has been forgotten ${lapses} times, so it is now a leech: tagged “leech” and suspended. Find it under “Leeches” in its deck’s cards to rewrite or unsuspend it.`;
 }
 
 const CHANGED_ELSEWHERE =
@@ -277,6 +282,24 @@ export function createStudySession(
   });
   onCleanup(stop);
 
+  /** Moves on after a committed grade of `graded` (the card as stored now). */
+  const advance = async (graded: CardRecord, log: ReviewLogRecord, at: Date) => {
+    if (cardList() !== undefined) {
+      studied.add(graded.id);
+      await refresh();
+      return;
+    }
+    if (!cache || cache.day.end <= at.getTime()) {
+      await refresh();
+      return;
+    }
+    // The next card comes from the day in memory; the stored day is read again only when needed.
+    const patched = applyGrade(cache, graded, log);
+    cache = patched;
+    const queue = await present(patched);
+    if (needsReload(patched, queue, now().getTime())) void refresh({ keep: true });
+  };
+
   return {
     phase,
     card,
@@ -309,7 +332,11 @@ export function createStudySession(
         const log = makeReviewLog(current, grade, at, newLogId(at));
         // The UI advances only after the transaction has committed.
         const db = await collection.db();
-        const outcome = await commitGrade(db, { card: { id: current.id, fsrs: result.fsrs }, log });
+        const outcome = await commitGrade(db, {
+          card: { id: current.id, fsrs: result.fsrs },
+          log,
+          leechThreshold: collection.settings().leechThreshold,
+        });
         switch (outcome.status) {
           case 'committed': {
             remember({
@@ -318,23 +345,13 @@ export function createStudySession(
               logId: log.id,
               before: current.fsrs,
               after: outcome.card.fsrs,
+              ...(outcome.leech ? { leech: outcome.leech } : {}),
             });
             void requestPersistentStorage();
             collection.changed('cards', [current.id]);
-            if (cardList() !== undefined) {
-              studied.add(current.id);
-              await refresh();
-              return;
-            }
-            if (!cache || cache.day.end <= at.getTime()) {
-              await refresh();
-              return;
-            }
-            // The next card comes from the day in memory; the stored day is read again only when needed.
-            const patched = applyGrade(cache, outcome.card, log);
-            cache = patched;
-            const queue = await present(patched);
-            if (needsReload(patched, queue, now().getTime())) void refresh({ keep: true });
+            await advance(outcome.card, log, at);
+            // After the next card is shown, so the notice is what the live region says last.
+            if (outcome.leech) tellNotice(leechNotice(outcome.card.fsrs.lapses));
             return;
           }
           case 'duplicate':

@@ -13,7 +13,9 @@ import {
   dailyDeckIds,
   doneToday,
   planDay,
+  reviewSortKey,
   roomLeft,
+  selectLowest,
   type QueueCounts,
   type StudyQueue,
 } from '../domain/queue';
@@ -22,10 +24,12 @@ import {
   type CardRecord,
   type DeckRecord,
   type ReviewLogRecord,
+  type ReviewOrder,
   type Settings,
 } from '../domain/types';
-import { learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
+import { getCards, learningCards, newCards, reviewCards, type PageCursor } from '../storage/card-store';
 import { logsSince } from '../storage/review-log-store';
+import { getReviewRanking, saveReviewRanking, type ReviewRanking } from '../storage/review-ranking-store';
 import type { AppDatabase } from '../storage/transaction';
 
 /** Cards read beyond today's room, so burying siblings in memory does not leave the queue short. */
@@ -87,6 +91,8 @@ export async function loadDay(
     learning?: CardRecord[];
     todayLogs?: ReviewLogRecord[];
     focus?: StudyFocus;
+    /** The order reviews are chosen in; the setting's when absent. */
+    reviewOrder?: ReviewOrder;
   } = {},
 ): Promise<StudyDayCache> {
   const { deckIds, focus } = options;
@@ -112,31 +118,37 @@ export async function loadDay(
   const reviewFacts = new Set<string>();
   let reviewsExhausted = true;
   const wantReviews = reviewRoom + reserve;
-  const sources = deckIds && deckIds.size === 1 ? [...deckIds] : [undefined];
-  for (const deckId of sources) {
-    let after: PageCursor | undefined;
-    for (;;) {
-      const page = Math.max(wantReviews - reviews.length, 1) + 10;
-      const cards = await reviewCards(db, {
-        ...(deckId ? { deckId } : {}),
-        until: day.end,
-        limit: page,
-        ...(after ? { after } : {}),
-      });
+  const deckId = deckIds && deckIds.size === 1 ? [...deckIds][0] : undefined;
+  const order = options.reviewOrder ?? settings.reviewOrder;
+  if (order === 'due') {
+    // The index is in due order: the first pages are the answer.
+    await readReviewPages(db, day.end, deckId, (cards) => {
       for (const card of cards) {
         if (reviews.length >= wantReviews) break;
         if (!plan.eligible(card) || reviewFacts.has(card.factId)) continue;
         reviews.push(card);
         reviewFacts.add(card.factId);
       }
-      const last = cards.at(-1);
-      if (reviews.length >= wantReviews) {
-        reviewsExhausted = false;
-        break;
-      }
-      if (!last || cards.length < page) break;
-      after = nextCursor(after, cards, last.reviewDue ?? day.end, (card) => card.reviewDue);
+      if (reviews.length < wantReviews) return Math.max(wantReviews - reviews.length, 1) + 10;
+      reviewsExhausted = false;
+      return 0;
+    });
+  } else {
+    const ranked = await rankedReviews(db, {
+      order,
+      now: now.getTime(),
+      day,
+      want: wantReviews,
+      eligible: plan.eligible,
+      deckId,
+      // A focused session's filter cannot be told apart from another's, so its ranking is not kept.
+      scope: focus ? undefined : deckIds ? [...deckIds].sort().join('\n') : '*',
+    });
+    for (const card of ranked.cards) {
+      reviews.push(card);
+      reviewFacts.add(card.factId);
     }
+    reviewsExhausted = ranked.complete;
   }
   // A final pass's cards, not due yet, come after the due ones.
   for (const card of focus?.early ?? []) {
@@ -191,6 +203,103 @@ export async function loadDay(
   };
 }
 
+/** Reviews read per transaction when a whole backlog is read for another order than due date. */
+const BACKLOG_PAGE = 500;
+
+/**
+ * Rankings of the backlog made in this session, per database and scope (order, decks): reading a backlog
+ * of 20,000 reviews takes about a second on a phone, so it is read once a day and the ranking reused by
+ * every later load that day, in this session (here) and after a reload (`review-ranking-store`). A ranking
+ * holds ids only; each load reads those cards again and keeps the ones that can still be studied, so
+ * grades, undo, suspensions and other tabs' changes show. A review that becomes due or studyable later that
+ * day (an import, an unsuspended card) is ranked when the ranking runs short.
+ */
+const rankings = new WeakMap<AppDatabase, Map<string, ReviewRanking>>();
+
+/**
+ * The first `want` reviews due today (`day`) in `order`, one per fact, among those `eligible` accepts, and
+ * whether they are all there are. Any order other than due date needs every review due today: they are
+ * read a page at a time, keeping only the first `want` (`selectLowest`), so a backlog of any size is held
+ * a page at a time. With a `scope`, the ranking is kept for the rest of the day (see `rankings`).
+ */
+async function rankedReviews(
+  db: AppDatabase,
+  options: {
+    order: Exclude<ReviewOrder, 'due'>;
+    now: number;
+    day: StudyDay;
+    want: number;
+    eligible: (card: CardRecord) => boolean;
+    deckId: string | undefined;
+    scope: string | undefined;
+  },
+): Promise<{ cards: CardRecord[]; complete: boolean }> {
+  const { order, day, want, eligible, deckId, scope } = options;
+  const key = scope === undefined ? undefined : `${order}\n${scope}`;
+  const remembered = key === undefined ? undefined : rankings.get(db)?.get(key);
+  const kept =
+    remembered?.dayStart === day.start
+      ? remembered
+      : key === undefined
+        ? undefined
+        : await getReviewRanking(db, key, day.start);
+  if (kept && kept.want >= want) {
+    const facts = new Set<string>();
+    const cards = (await getCards(db, kept.ids)).filter((card): card is CardRecord => {
+      if (!card || card.reviewDue === undefined || card.reviewDue >= day.end) return false;
+      if (!eligible(card) || facts.has(card.factId)) return false;
+      facts.add(card.factId);
+      return true;
+    });
+    if (cards.length >= want || kept.complete) {
+      return { cards: cards.slice(0, want), complete: kept.complete && cards.length <= want };
+    }
+  }
+  const selection = selectLowest(want, reviewSortKey(order, options.now, day));
+  await readReviewPages(db, day.end, deckId, (cards) => {
+    for (const card of cards) if (eligible(card)) selection.offer(card);
+    return BACKLOG_PAGE;
+  });
+  const cards = selection.cards();
+  const complete = selection.complete();
+  if (key !== undefined) {
+    const ranking = { dayStart: day.start, want, ids: cards.map((card) => card.id), complete };
+    const forDb = rankings.get(db) ?? new Map<string, ReviewRanking>();
+    forDb.set(key, ranking);
+    rankings.set(db, forDb);
+    // Only a shortcut for a later load: the day's reviews are right without it.
+    await saveReviewRanking(db, key, ranking).catch(() => undefined);
+  }
+  return { cards, complete };
+}
+
+/**
+ * Reads the Review-state cards due before `until` (of one deck, or of all), in due order, a page at a time:
+ * `visit` gets each page and returns the size of the next one, or 0 to stop.
+ */
+async function readReviewPages(
+  db: AppDatabase,
+  until: number,
+  deckId: string | undefined,
+  visit: (cards: CardRecord[]) => number,
+): Promise<void> {
+  let after: PageCursor | undefined;
+  let page = visit([]);
+  while (page > 0) {
+    const cards = await reviewCards(db, {
+      ...(deckId ? { deckId } : {}),
+      until,
+      limit: page,
+      ...(after ? { after } : {}),
+    });
+    const last = cards.at(-1);
+    const next = visit(cards);
+    if (!last || cards.length < page) return;
+    page = next;
+    after = nextCursor(after, cards, last.reviewDue ?? until, (card) => card.reviewDue);
+  }
+}
+
 /** Where the next page starts: after `key`, skipping the ids already read with that key. */
 function nextCursor(
   previous: PageCursor | undefined,
@@ -212,6 +321,7 @@ export function queueOfDay(cache: StudyDayCache, now: number = cache.now): Study
     newCards: cache.newCards,
     todayLogs: cache.todayLogs,
     limits: limitsOf(cache.settings, cache.focus),
+    reviewOrder: cache.settings.reviewOrder,
     ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
     ...focusInput(cache.focus),
   });
@@ -273,7 +383,9 @@ export async function loadOverview(
 ): Promise<Overview> {
   const day = studyDay(now, settings.dayStartHour, timeZone);
   const [learning, todayLogs] = await Promise.all([learningCards(db, day.end), logsSince(db, day.start)]);
-  const shared = { reserve: 1, learning, todayLogs };
+  // Counts do not depend on the order (only which reviews are shown does), so Home reads the due order's
+  // first pages instead of a whole backlog for each deck.
+  const shared = { reserve: 1, learning, todayLogs, reviewOrder: 'due' as const };
   // "Study all" is daily study: the paused decks (the optional one, until turned on) are left out.
   const daily = dailyDeckIds(decks);
   const [all, ...perDeck] = await Promise.all([

@@ -258,13 +258,16 @@ export const BACKUP_STORES = {
   settings: {
     since: 1,
     key: v.literal(SETTINGS_KEY),
-    // A setting added after a backup was made (countQuizAsReviews, version 5) starts at its default.
+    // A setting added after a backup was made (countQuizAsReviews, version 5; leechThreshold and
+    // reviewOrder, issue 13) starts at its default.
     value: v.strictObject({
       ...SettingsSchema.entries,
       countQuizAsReviews: v.optional(
         SettingsSchema.entries.countQuizAsReviews,
         DEFAULT_SETTINGS.countQuizAsReviews,
       ),
+      leechThreshold: v.optional(SettingsSchema.entries.leechThreshold, DEFAULT_SETTINGS.leechThreshold),
+      reviewOrder: v.optional(SettingsSchema.entries.reviewOrder, DEFAULT_SETTINGS.reviewOrder),
     }) satisfies v.GenericSchema<unknown, Settings>,
     dates: false,
   },

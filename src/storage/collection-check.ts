@@ -2,7 +2,9 @@
  * Reading the collection a batch at a time for a check: cards in id order, each batch with the review logs
  * of the same id range (`by-card`), so a check of a heavy collection never holds it all in memory.
  */
-import type { CardRecord, ReviewLogRecord } from '../domain/types';
+import { sameSchedule, withIndexKeys } from '../domain/card-record';
+import type { CardRecord, FsrsCard, ReviewLogRecord } from '../domain/types';
+import type { Replay } from '../domain/verify';
 import { runTransaction, type AppDatabase } from './transaction';
 
 export interface CardBatch {
@@ -45,4 +47,44 @@ export async function forEachCardBatch(
     if (batch.final || batch.last === undefined) return;
     after = batch.last;
   }
+}
+
+/** One card to repair, as the check saw it. */
+export interface RepairRequest {
+  cardId: string;
+  /** The card's scheduling state when it was checked; a card changed since is left alone. */
+  checked?: FsrsCard;
+}
+
+/**
+ * Repairs cards from their review logs in ONE readwrite transaction: for each card that still holds the
+ * state it was checked with, `replay` rebuilds its schedule and its logs' states before (`replayReviews`),
+ * and both are written. A card with no logs, or changed since the check, is skipped. Resolves with the ids
+ * of the cards repaired; on any failure nothing is written.
+ */
+export async function repairCards(
+  db: AppDatabase,
+  requests: readonly RepairRequest[],
+  replay: (card: CardRecord, logs: ReviewLogRecord[]) => Replay | null,
+): Promise<string[]> {
+  return runTransaction(db, ['cards', 'review-logs'], 'readwrite', async (tx) => {
+    const cards = tx.objectStore('cards');
+    const logs = tx.objectStore('review-logs');
+    const repaired: string[] = [];
+    for (const request of requests) {
+      const [card, history] = await Promise.all([
+        cards.get(request.cardId),
+        logs.index('by-card').getAll(request.cardId),
+      ]);
+      if (!card || (request.checked && !sameSchedule(card.fsrs, request.checked))) continue;
+      const result = replay(card, history);
+      if (!result) continue;
+      await Promise.all([
+        cards.put(withIndexKeys({ ...card, fsrs: result.fsrs })),
+        ...result.logs.map((log) => logs.put(log)),
+      ]);
+      repaired.push(card.id);
+    }
+    return repaired;
+  });
 }

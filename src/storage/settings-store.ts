@@ -3,7 +3,7 @@
  * on the way out (so a setting added in a later version starts at its default).
  */
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/types';
+import { DEFAULT_SETTINGS, REVIEW_ORDERS, type Settings } from '../domain/types';
 import { StorageError } from './errors';
 import { SETTINGS_KEY } from './schema';
 import { runTransaction, type AppDatabase } from './transaction';
@@ -45,6 +45,8 @@ const settingsEntries = {
   dayStartHour: WholeNumber('Start of the day (hour)', 0, 23),
   theme: v.picklist(['system', 'light', 'dark'], 'Theme must be system, light or dark'),
   countQuizAsReviews: v.boolean('"Count quiz answers as reviews" must be on or off'),
+  leechThreshold: WholeNumber('Leech threshold (lapses)', 1, 99),
+  reviewOrder: v.picklist(REVIEW_ORDERS, 'Review order must be due date, lowest retrievability or random'),
 } satisfies { [K in keyof Settings]: v.GenericSchema<Settings[K]> };
 
 /** The settings schema: everything a stored settings record must satisfy. */

@@ -7,8 +7,9 @@
  * writes only the scheduling fields onto it: it never puts back a whole (possibly stale) copy of the card.
  */
 import { sameSchedule, withIndexKeys } from '../domain/card-record';
+import { becomesLeech, isLeech, markLeech } from '../domain/leech';
 import { unpackSchedule } from '../domain/review-log';
-import type { CardRecord, FsrsCard, ReviewLogRecord } from '../domain/types';
+import { LEECH_TAG, type CardRecord, type FsrsCard, type ReviewLogRecord } from '../domain/types';
 import { StorageError } from './errors';
 import { runTransaction, type AppDatabase } from './transaction';
 
@@ -17,11 +18,21 @@ export interface GradeCommit {
   card: Pick<CardRecord, 'id' | 'fsrs'>;
   /** The review; `prev` is the scheduling state the grade started from, `id` makes a retry harmless. */
   log: ReviewLogRecord;
+  /**
+   * The lapses at which the card becomes a leech (the setting). A grade that reaches it tags the card
+   * "leech" and suspends it in the same transaction. Absent: no leech check.
+   */
+  leechThreshold?: number;
+}
+
+/** A grade made its card a leech; `tagged` when the grade added the tag (it had none before). */
+export interface LeechMark {
+  tagged: boolean;
 }
 
 export type CommitResult =
-  /** Stored: the card's new scheduling state and the log. */
-  | { status: 'committed'; card: CardRecord }
+  /** Stored: the card's new scheduling state and the log; with `leech` when the grade made it a leech. */
+  | { status: 'committed'; card: CardRecord; leech?: LeechMark }
   /** A log with this id was already stored (a retry): nothing was written this time. */
   | { status: 'duplicate' }
   /** The card's scheduling state changed since the grade began (another tab): nothing was written. */
@@ -35,7 +46,10 @@ export type CommitResult =
  * adds the log. Resolves after the transaction has committed. On any failure the transaction is aborted
  * (neither card nor log changes) and the promise rejects with a `StorageError`.
  */
-export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): Promise<CommitResult> {
+export async function commitGrade(
+  db: AppDatabase,
+  { card, log, leechThreshold }: GradeCommit,
+): Promise<CommitResult> {
   if (log.cardId !== card.id) {
     throw new StorageError(
       'invalid',
@@ -53,11 +67,17 @@ export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): 
       if (!stored) return { status: 'gone' } as const;
       if (!sameSchedule(stored.fsrs, unpackSchedule(log.prev)))
         return { status: 'stale', card: stored } as const;
-      const next = withIndexKeys({ ...stored, fsrs: card.fsrs });
+      // Decided from the stored card already read here: a leech costs the grade no extra read.
+      const leech =
+        leechThreshold !== undefined && becomesLeech(stored.fsrs.lapses, card.fsrs.lapses, leechThreshold);
+      const graded = { ...stored, fsrs: card.fsrs };
+      const next = withIndexKeys(leech ? markLeech(graded) : graded);
       // `add` first: it throws at once on a log that cannot be stored, before the card's put is queued.
       const added = logs.add(log);
       await Promise.all([cards.put(next), added]);
-      return { status: 'committed', card: next } as const;
+      return leech
+        ? ({ status: 'committed', card: next, leech: { tagged: !isLeech(stored) } } as const)
+        : ({ status: 'committed', card: next } as const);
     });
   } catch (error) {
     // `add` can only fail with ConstraintError if the log id exists; the abort has undone the card put,
@@ -69,7 +89,15 @@ export async function commitGrade(db: AppDatabase, { card, log }: GradeCommit): 
 
 /** One action of a study session that Undo can revert, with the card's state before and after it. */
 export type UndoableAction =
-  | { kind: 'grade'; cardId: string; logId: string; before: FsrsCard; after: FsrsCard }
+  | {
+      kind: 'grade';
+      cardId: string;
+      logId: string;
+      before: FsrsCard;
+      after: FsrsCard;
+      /** Set when the grade made the card a leech: undo also unsuspends it and removes a tag it added. */
+      leech?: LeechMark;
+    }
   | { kind: 'bury'; cardId: string; before: number; after: number }
   | { kind: 'suspend'; cardId: string; before: boolean; after: boolean };
 
@@ -93,6 +121,10 @@ export async function undoAction(db: AppDatabase, action: UndoableAction): Promi
       case 'grade':
         if (!sameSchedule(card.fsrs, action.after)) return { status: 'conflict', card } as const;
         next = { ...card, fsrs: action.before };
+        if (action.leech) {
+          next.suspended = false;
+          if (action.leech.tagged) next.tags = card.tags.filter((tag) => tag !== LEECH_TAG);
+        }
         await tx.objectStore('review-logs').delete(action.logId);
         break;
       case 'bury':

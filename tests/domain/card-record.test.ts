@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCardRecord, updateCardContent, withIndexKeys } from '../../src/domain/card-record';
 import type { DeckCard } from '../../src/domain/deck-format';
 import { newFsrsCard } from '../../src/domain/scheduler';
-import { CardState } from '../../src/domain/types';
+import { CardState, LEECH_TAG } from '../../src/domain/types';
 import { NOW } from './fixtures';
 
 const SOURCE = { section: '2. Introduction', refs: [1], quote: 'a quote' };
@@ -61,5 +61,14 @@ describe('card records', () => {
     expect(updated.position).toBe(4);
     expect(updated).not.toHaveProperty('source');
     expect(updated.due).toBe(studied.due);
+  });
+
+  it('keeps the leech tag and the suspension of a leech through a new version of its card', () => {
+    const fresh = makeCardRecord('deck', card(), 0, newFsrsCard(NOW), NOW);
+    const leech = withIndexKeys({ ...fresh, tags: ['t', LEECH_TAG], suspended: true });
+    const updated = updateCardContent(leech, card({ tags: ['t', 'u'] }), 'deck', 0);
+    expect(updated.tags).toEqual(['t', 'u', LEECH_TAG]);
+    expect(updated.suspended).toBe(true);
+    expect(updateCardContent(fresh, card({ tags: ['t', 'u'] }), 'deck', 0).tags).toEqual(['t', 'u']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../src/domain/day';
-import { buildQueue, doneToday, type QueueInput } from '../../src/domain/queue';
+import { buildQueue, doneToday, reviewSortKey, selectLowest, type QueueInput } from '../../src/domain/queue';
 import { CardState, type CardRecord } from '../../src/domain/types';
 import { DAY, MINUTE, NOW, cardIn, logOf, newCard } from './fixtures';
 
@@ -222,5 +222,115 @@ describe('buildQueue: issue 7 defects', () => {
     const studied = drain({ dueCards: reviews, newCards: siblings }, 300);
     const facts = studied.map((id) => id.split(':')[0]);
     expect(new Set(facts).size).toBe(facts.length);
+  });
+});
+
+describe('review order', () => {
+  /** A review card due `overdueDays` ago, last reviewed `interval` days before it was due, stability `s`. */
+  function overdue(id: string, overdueDays: number, interval: number, s: number): CardRecord {
+    const due = at(-overdueDays * DAY);
+    const card = cardIn(CardState.Review, due, id);
+    return {
+      ...card,
+      fsrs: {
+        ...card.fsrs,
+        stability: s,
+        scheduled_days: interval,
+        last_review: new Date(due.getTime() - interval * DAY),
+      },
+    };
+  }
+  // Due order: a, b, c, d. Retrievability now: c (stability 1, 10 days since) is the most forgotten, then
+  // d, a, b (stability 100: barely forgotten although due first).
+  const b = overdue('b', 9, 100, 100);
+  const a = overdue('a', 5, 10, 10);
+  const c = overdue('c', 3, 7, 1);
+  const d = overdue('d', 1, 5, 2);
+
+  it('shows reviews by due date, earliest first, by default and with "due"', () => {
+    expect(drain({ dueCards: [c, a, d, b] })).toEqual(['b', 'a', 'c', 'd']);
+    expect(drain({ dueCards: [c, a, d, b], reviewOrder: 'due' })).toEqual(['b', 'a', 'c', 'd']);
+  });
+
+  it('shows the lowest retrievability first with "retrievability"', () => {
+    const key = reviewSortKey('retrievability', NOW.getTime(), DAY_UTC);
+    expect(key(c)).toBeLessThan(key(d));
+    expect(key(d)).toBeLessThan(key(a));
+    expect(key(a)).toBeLessThan(key(b));
+    expect(drain({ dueCards: [b, a, d, c], reviewOrder: 'retrievability' })).toEqual(['c', 'd', 'a', 'b']);
+  });
+
+  it('keeps learning cards first, by due, whatever the review order', () => {
+    const learning = cardIn(CardState.Learning, at(-MINUTE), 'l');
+    expect(drain({ dueCards: [b, c, learning], reviewOrder: 'retrievability' })).toEqual(['l', 'c', 'b']);
+  });
+
+  it('with the review limit, takes the most forgotten reviews, not the first due', () => {
+    const limits = { newPerDay: 20, reviewsPerDay: 2 };
+    expect(drain({ dueCards: [a, b, c, d], limits, reviewOrder: 'retrievability' })).toEqual(['c', 'd']);
+  });
+
+  const many = Array.from({ length: 30 }, (_, i) => overdue(`r${String(i).padStart(2, '0')}`, 1 + i, 5, 5));
+
+  it('shuffles reviews with "random", the same way all day whatever order they were read in', () => {
+    const first = drain({ dueCards: many, reviewOrder: 'random' });
+    expect([...first].sort()).toEqual(many.map((card) => card.id).sort());
+    // Neither due order (r29 first) nor id order.
+    expect(first).not.toEqual(drain({ dueCards: many }));
+    expect(first).not.toEqual([...first].sort());
+    // Later the same study day, with the cards read in another order: the same order.
+    expect(
+      drain({ dueCards: [...many].reverse(), reviewOrder: 'random', now: at(8 * 60 * MINUTE).getTime() }),
+    ).toEqual(first);
+  });
+
+  it('shuffles again the next study day', () => {
+    const today = drain({ dueCards: many, reviewOrder: 'random' });
+    const tomorrow = studyDay(at(DAY), 4, 'UTC');
+    expect(
+      drain({ dueCards: many, reviewOrder: 'random', day: tomorrow, now: at(DAY).getTime() }),
+    ).not.toEqual(today);
+  });
+});
+
+describe('selectLowest', () => {
+  const key = (card: CardRecord) => card.fsrs.stability;
+  const withKey = (id: string, k: number, factId = `fact-${id}`) => {
+    const card = cardIn(CardState.Review, NOW, id, { factId });
+    return { ...card, fsrs: { ...card.fsrs, stability: k } };
+  };
+
+  it('keeps the lowest keys, lowest first, and says whether anything was left out', () => {
+    const selection = selectLowest(3, key);
+    for (const [id, k] of [
+      ['a', 5],
+      ['b', 1],
+      ['c', 9],
+      ['d', 3],
+      ['e', 7],
+      ['f', 2],
+    ] as const)
+      selection.offer(withKey(id, k));
+    expect(selection.cards().map((card) => card.id)).toEqual(['b', 'f', 'd']);
+    expect(selection.complete()).toBe(false);
+
+    const roomy = selectLowest(10, key);
+    for (const [id, k] of [
+      ['a', 5],
+      ['b', 1],
+    ] as const)
+      roomy.offer(withKey(id, k));
+    expect(roomy.cards().map((card) => card.id)).toEqual(['b', 'a']);
+    expect(roomy.complete()).toBe(true);
+  });
+
+  it('keeps one card per fact, the one with the lowest key', () => {
+    const selection = selectLowest(2, key);
+    selection.offer(withKey('x1', 4, 'x'));
+    selection.offer(withKey('y', 6));
+    selection.offer(withKey('x2', 1, 'x'));
+    selection.offer(withKey('x3', 2, 'x'));
+    expect(selection.cards().map((card) => card.id)).toEqual(['x2', 'y']);
+    expect(selection.complete()).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 import { createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Grade } from '../../src/domain/types';
+import { withIndexKeys } from '../../src/domain/card-record';
+import { CardState, Grade, LEECH_TAG } from '../../src/domain/types';
 import { createCollection, type Collection } from '../../src/state/create-collection';
-import { createStudySession, type StudySession } from '../../src/state/create-study-session';
+import { createStudySession, leechNotice, type StudySession } from '../../src/state/create-study-session';
 import { commitGrade } from '../../src/storage/study-store';
-import { makeGrade } from '../storage/helpers';
+import { DAY, makeGrade } from '../storage/helpers';
 import { freshIndexedDb, serveDecks } from './helpers';
 
 beforeEach(freshIndexedDb);
@@ -28,6 +29,48 @@ async function logs(collection: Collection) {
 }
 
 describe('createStudySession', () => {
+  it('tells the learner when a grade made the card a leech, and Undo takes the leech back with the grade', async () => {
+    serveDecks(['alpha'], { cards: { alpha: 3 } });
+    const { collection, session, dispose } = await openTab();
+    await collection.updateSettings({ ...collection.settings(), newPerDay: 0, leechThreshold: 3 });
+    const db = await collection.db();
+    // One card has lapsed twice and is due now.
+    const stored = (await db.get('cards', session.card()!.id))!;
+    const now = Date.now();
+    const lapsed = withIndexKeys({
+      ...stored,
+      fsrs: {
+        ...stored.fsrs,
+        state: CardState.Review,
+        due: new Date(now - DAY),
+        last_review: new Date(now - 4 * DAY),
+        stability: 3,
+        difficulty: 7,
+        scheduled_days: 3,
+        reps: 9,
+        lapses: 2,
+      },
+    });
+    await db.put('cards', lapsed);
+    await session.refresh();
+    expect(session.card()?.id).toBe(lapsed.id);
+
+    session.reveal();
+    await session.grade(Grade.Again);
+    expect(session.notice()).toBe(leechNotice(3));
+    expect(session.announcement()).toBe(leechNotice(3));
+    const leech = (await db.get('cards', lapsed.id))!;
+    expect(leech).toMatchObject({ suspended: true, tags: [...lapsed.tags, LEECH_TAG] });
+    expect(leech.fsrs.lapses).toBe(3);
+    // Suspended, it is not shown again today.
+    expect(session.phase()).toBe('done');
+
+    await session.undo();
+    expect(await db.get('cards', lapsed.id)).toEqual(lapsed);
+    expect(session.card()?.id).toBe(lapsed.id);
+    dispose();
+  });
+
   it('grades, then Undo after Bury reverts the bury, and a second Undo the grade (point 8)', async () => {
     serveDecks(['alpha'], { cards: { alpha: 4 } });
     const { collection, session, dispose } = await openTab();

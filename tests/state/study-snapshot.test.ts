@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
-import { dailyDeckIds } from '../../src/domain/queue';
-import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord } from '../../src/domain/types';
+import { dailyDeckIds, reviewSortKey } from '../../src/domain/queue';
+import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord, type Settings } from '../../src/domain/types';
 import {
   RESERVE,
   applyGrade,
@@ -14,6 +14,7 @@ import type { AppDatabase } from '../../src/storage/transaction';
 import { DAY, MINUTE, NOW, deckCard, makeGrade, openTestDb, seedCards } from '../storage/helpers';
 import { makeCardRecord } from '../../src/domain/card-record';
 import { newFsrsCard } from '../../src/domain/scheduler';
+import { openAppDb } from '../../src/storage/db';
 import { commitGrade } from '../../src/storage/study-store';
 import { deckRecord } from './helpers';
 
@@ -234,5 +235,141 @@ describe('paging through cards that share an index key', () => {
     });
     expect(day.reviews.map((c) => c.id)).toEqual(free.slice(0, 50).map((c) => c.id));
     expect(queueOfDay(day).counts.review).toBe(50);
+  });
+});
+
+describe('loadDay: review order over a backlog', () => {
+  /** 1,000 overdue reviews of two decks, each with its own stability and last review. */
+  async function seedBacklog(db: AppDatabase): Promise<CardRecord[]> {
+    const cards = Array.from({ length: 1000 }, (_, i) => {
+      const deckId = i % 2 === 0 ? 'alpha' : 'beta';
+      const due = NOW.getTime() - (1 + (i % 37)) * DAY - i * MINUTE;
+      const base = asReview(card(deckId, `${deckId}.r${i}`, `${deckId}.f${i}`, i), due);
+      return withIndexKeys({
+        ...base,
+        fsrs: {
+          ...base.fsrs,
+          stability: 1 + ((i * 7919) % 97),
+          scheduled_days: 3,
+          last_review: new Date(due - 3 * DAY),
+        },
+      });
+    });
+    return seedCards(db, cards);
+  }
+
+  const settingsWith = (reviewOrder: Settings['reviewOrder']) => ({ ...SETTINGS, reviewOrder });
+
+  it('reads the whole backlog and keeps the lowest retrievability: today’s room and the reserve', async () => {
+    const db = await openTestDb();
+    const cards = await seedBacklog(db);
+    const settings = settingsWith('retrievability');
+    const day = await loadDay(db, ['alpha', 'beta'].map(deckRecord), settings, NOW, 'UTC');
+    const key = reviewSortKey('retrievability', NOW.getTime(), day.day);
+    const expected = [...cards].sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1)).slice(0, 220);
+    expect(day.reviews.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(day.reviewsExhausted).toBe(false);
+    const queue = queueOfDay(day);
+    expect(queue.counts.review).toBe(200);
+    expect(queue.next?.id).toBe(expected[0]!.id);
+    // Not what due order gives: its first card is the most overdue one.
+    const byDue = await loadDay(db, ['alpha', 'beta'].map(deckRecord), SETTINGS, NOW, 'UTC');
+    expect(queueOfDay(byDue).next?.id).not.toBe(expected[0]!.id);
+
+    // One deck, through by-deck-review: that deck's lowest.
+    const alpha = await loadDay(db, [deckRecord('alpha')], settings, NOW, 'UTC', {
+      deckIds: new Set(['alpha']),
+    });
+    const alphaExpected = [...cards]
+      .filter((c) => c.deckId === 'alpha')
+      .sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1))
+      .slice(0, 220);
+    expect(alpha.reviews.map((c) => c.id)).toEqual(alphaExpected.map((c) => c.id));
+  });
+
+  it('says the backlog is exhausted when it fits in the room', async () => {
+    const db = await openTestDb();
+    await seedBacklog(db);
+    const settings = { ...settingsWith('retrievability'), reviewsPerDay: 5000 };
+    const day = await loadDay(db, ['alpha', 'beta'].map(deckRecord), settings, NOW, 'UTC');
+    expect(day.reviews).toHaveLength(1000);
+    expect(day.reviewsExhausted).toBe(true);
+  });
+
+  it('shuffles the whole backlog with "random", the same on a reload that day, anew the next day', async () => {
+    const db = await openTestDb();
+    const cards = await seedBacklog(db);
+    const settings = settingsWith('random');
+    const decks = ['alpha', 'beta'].map(deckRecord);
+    const first = await loadDay(db, decks, settings, NOW, 'UTC');
+    const ids = first.reviews.map((c) => c.id);
+    expect(ids).toHaveLength(220);
+    // Drawn from the whole backlog, not the 220 most overdue.
+    const mostOverdue = new Set(
+      [...cards]
+        .sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime())
+        .slice(0, 220)
+        .map((c) => c.id),
+    );
+    expect(ids.filter((id) => !mostOverdue.has(id)).length).toBeGreaterThan(100);
+    const reload = await loadDay(db, decks, settings, new Date(NOW.getTime() + 3 * 60 * MINUTE), 'UTC');
+    expect(reload.reviews.map((c) => c.id)).toEqual(ids);
+    expect(queueOfDay(reload).next?.id).toBe(queueOfDay(first).next?.id);
+    const tomorrow = await loadDay(db, decks, settings, new Date(NOW.getTime() + DAY), 'UTC');
+    expect(tomorrow.reviews.map((c) => c.id)).not.toEqual(ids);
+  });
+
+  it('Home’s counts are the same whatever the order', async () => {
+    const db = await openTestDb();
+    await seedBacklog(db);
+    const decks = ['alpha', 'beta'].map(deckRecord);
+    const byDue = await loadOverview(db, decks, SETTINGS, NOW, 'UTC');
+    const byRecall = await loadOverview(db, decks, settingsWith('retrievability'), NOW, 'UTC');
+    expect(byRecall).toEqual(byDue);
+  });
+});
+
+describe('loadDay: the day’s ranking of a backlog', () => {
+  it('is reused the same day, showing grades, and made again when it runs short or the day changes', async () => {
+    const db = await openTestDb();
+    const decks = ['alpha'].map(deckRecord);
+    const settings = { ...SETTINGS, reviewOrder: 'retrievability' as const, reviewsPerDay: 10 };
+    // 100 reviews, due yesterday, all reviewed 3 days before with stabilities 2 to 101 days.
+    const due = NOW.getTime() - DAY;
+    const review = (i: number, stability: number) => {
+      const base = asReview(card('alpha', `alpha.r${i}`, `alpha.f${i}`, i), due);
+      return withIndexKeys({
+        ...base,
+        fsrs: { ...base.fsrs, stability, scheduled_days: 2, last_review: new Date(due - 2 * DAY) },
+      });
+    };
+    await seedCards(
+      db,
+      Array.from({ length: 100 }, (_, i) => review(i, 2 + i)),
+    );
+    const first = await loadDay(db, decks, settings, NOW, 'UTC');
+    expect(first.reviews.map((c) => c.id)).toEqual(Array.from({ length: 30 }, (_, i) => `alpha.r${i}`));
+
+    // A grade takes its card out of the next load; a card put in behind the ranking's back (stability 1,
+    // the least recalled of all) waits until the ranking is made again.
+    const graded = makeGrade(first.reviews[0]!, Grade.Good, NOW, 'log-1');
+    await commitGrade(db, graded);
+    await seedCards(db, [review(500, 1)]);
+    const later = new Date(NOW.getTime() + 10 * MINUTE);
+    const again = await loadDay(db, decks, settings, later, 'UTC');
+    expect(again.reviews.map((c) => c.id)).toEqual(Array.from({ length: 29 }, (_, i) => `alpha.r${i + 1}`));
+    // After a reload (a new connection, nothing in memory) the ranking kept in the database serves.
+    const reloaded = await openAppDb(db.name);
+    const afterReload = await loadDay(reloaded, decks, settings, later, 'UTC');
+    expect(afterReload.reviews.map((c) => c.id)).toEqual(again.reviews.map((c) => c.id));
+    reloaded.close();
+    // The next study day, the backlog is ranked anew: the new card comes first.
+    const tomorrow = await loadDay(db, decks, settings, new Date(NOW.getTime() + DAY), 'UTC');
+    expect(tomorrow.reviews[0]!.id).toBe('alpha.r500');
+
+    // More room than the ranking kept: the backlog is read again, and the new card comes first.
+    const roomier = await loadDay(db, decks, { ...settings, reviewsPerDay: 50 }, later, 'UTC');
+    expect(roomier.reviews[0]!.id).toBe('alpha.r500');
+    expect(roomier.reviews).toHaveLength(69);
   });
 });

@@ -303,8 +303,13 @@ describe('restoreBackup', () => {
     const records = lines
       .slice(1, -1)
       .filter((line) => !line.startsWith('{"s":"quizzes"'))
-      .map((line) => line.replace(',"countQuizAsReviews":false', ''));
-    expect(records.join('\n')).not.toContain('countQuizAsReviews');
+      .map((line) =>
+        line
+          .replace(',"countQuizAsReviews":false', '')
+          .replace(',"leechThreshold":8', '')
+          .replace(',"reviewOrder":"due"', ''),
+      );
+    expect(records.join('\n')).not.toMatch(/countQuizAsReviews|leechThreshold|reviewOrder/);
     const file = await fileOf([JSON.stringify(header), ...records, JSON.stringify(trailer)]);
     const result = await restore(file, { id: 'v3' });
     expect(await versionOf(result.name)).toBe(DB_VERSION);
@@ -312,7 +317,12 @@ describe('restoreBackup', () => {
     expect(await restored.getAll('cards')).toEqual(cards);
     expect(await restored.count('snapshots')).toBe(0);
     expect(await restored.count('quizzes')).toBe(0);
-    expect(await getSettings(restored)).toMatchObject({ retention: 0.87, countQuizAsReviews: false });
+    expect(await getSettings(restored)).toMatchObject({
+      retention: 0.87,
+      countQuizAsReviews: false,
+      leechThreshold: 8,
+      reviewOrder: 'due',
+    });
     restored.close();
   });
 

@@ -23,6 +23,8 @@ describe('settings-store', () => {
       dayStartHour: 0,
       theme: 'dark',
       countQuizAsReviews: true,
+      leechThreshold: 4,
+      reviewOrder: 'retrievability',
     };
     await expect(saveSettings(db, settings)).resolves.toEqual(settings);
     expect(await getSettings(db)).toEqual(settings);
@@ -38,6 +40,24 @@ describe('settings-store', () => {
       'settings',
     );
     expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 5, learningSteps: ['2m'] });
+  });
+
+  it('reads a record stored before the leech and review-order settings with their defaults', async () => {
+    const db = await openTestDb();
+    const {
+      leechThreshold: _threshold,
+      reviewOrder: _order,
+      ...before
+    } = {
+      ...DEFAULT_SETTINGS,
+      newPerDay: 7,
+      countQuizAsReviews: true,
+    };
+    await db.put('settings', before as Settings, 'settings');
+    const read = await getSettings(db);
+    expect(read).toEqual({ ...before, leechThreshold: 8, reviewOrder: 'due' });
+    // The defaults pass the schema, so saving the merged record works at once.
+    await expect(saveSettings(db, read)).resolves.toEqual(read);
   });
 
   const invalid: [string, Partial<Settings>, RegExp][] = [
@@ -62,6 +82,14 @@ describe('settings-store', () => {
       /Count quiz answers as reviews/,
     ],
     ['unknown theme', { theme: 'sepia' as Settings['theme'] }, /Theme must be system, light or dark/],
+    ['a leech threshold of 0', { leechThreshold: 0 }, /Leech threshold \(lapses\) must be between 1 and 99/],
+    ['a fractional leech threshold', { leechThreshold: 2.5 }, /Leech threshold \(lapses\) must be a whole/],
+    ['a leech threshold of 100', { leechThreshold: 100 }, /Leech threshold/],
+    [
+      'an unknown review order',
+      { reviewOrder: 'alphabetical' as Settings['reviewOrder'] },
+      /Review order must be due date, lowest retrievability or random/,
+    ],
   ];
   it.each(invalid)('rejects %s with kind "invalid" and stores nothing', async (_name, change, message) => {
     const db = await openTestDb();
@@ -82,13 +110,15 @@ describe('settings-store', () => {
       maximumInterval: 1,
       dayStartHour: 23,
       newPerDay: 9999,
+      leechThreshold: 1,
     };
     await saveSettings(db, edges);
-    await saveSettings(db, { ...edges, retention: 0.99, maximumInterval: 36500 });
+    await saveSettings(db, { ...edges, retention: 0.99, maximumInterval: 36500, leechThreshold: 99 });
     expect(await getSettings(db)).toMatchObject({
       retention: 0.99,
       maximumInterval: 36500,
       dayStartHour: 23,
+      leechThreshold: 99,
     });
   });
 });

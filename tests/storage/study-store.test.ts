@@ -1,11 +1,120 @@
 import { describe, expect, it } from 'vitest';
-import { CardState, Grade } from '../../src/domain/types';
+import { withIndexKeys } from '../../src/domain/card-record';
+import { CardState, Grade, LEECH_TAG, type CardRecord } from '../../src/domain/types';
 import { StorageError } from '../../src/storage/errors';
 import { countLogs, logsOfCard, logsSince } from '../../src/storage/review-log-store';
 import { commitGrade, undoAction } from '../../src/storage/study-store';
 import { DAY, MINUTE, NOW, makeCards, makeGrade, openTestDb, seedCards } from './helpers';
 
 const LATER = new Date(NOW.getTime() + 10 * MINUTE);
+
+/** A review card of `alpha` that has lapsed `lapses` times, due yesterday. */
+function reviewCardWithLapses(lapses: number, tags: string[] = ['test']): CardRecord {
+  const [card] = makeCards('alpha', 1);
+  return withIndexKeys({
+    ...card!,
+    tags,
+    fsrs: {
+      due: new Date(NOW.getTime() - DAY),
+      stability: 4,
+      difficulty: 8,
+      elapsed_days: 3,
+      scheduled_days: 4,
+      learning_steps: 0,
+      reps: 20,
+      lapses,
+      state: CardState.Review,
+      last_review: new Date(NOW.getTime() - 5 * DAY),
+    },
+  });
+}
+
+describe('commitGrade: leeches', () => {
+  it('tags and suspends the card in the transaction of the lapse that reaches the threshold', async () => {
+    const db = await openTestDb();
+    const [card] = await seedCards(db, [reviewCardWithLapses(7)]);
+    const commit = makeGrade(card!, Grade.Again, NOW, 'log-1');
+    expect(commit.card.fsrs.lapses).toBe(8);
+
+    const result = await commitGrade(db, { ...commit, leechThreshold: 8 });
+    expect(result).toMatchObject({ status: 'committed', leech: { tagged: true } });
+
+    const stored = await db.get('cards', card!.id);
+    expect(stored?.tags).toEqual(['test', LEECH_TAG]);
+    expect(stored?.suspended).toBe(true);
+    expect(stored?.fsrs).toEqual(commit.card.fsrs);
+    // Suspended, it has left every study index; the review itself is stored.
+    expect(await db.getAllKeysFromIndex('cards', 'by-due')).toEqual([]);
+    expect(await db.getAllKeysFromIndex('cards', 'by-learning')).toEqual([]);
+    expect(await db.get('review-logs', 'log-1')).toEqual(commit.log);
+  });
+
+  it('leaves a card alone below the threshold, and on a grade that is no lapse', async () => {
+    const db = await openTestDb();
+    const [six, eight] = await seedCards(db, [
+      reviewCardWithLapses(6),
+      { ...reviewCardWithLapses(8), id: 'alpha.other', factId: 'alpha.other' },
+    ]);
+    await commitGrade(db, { ...makeGrade(six!, Grade.Again, NOW, 'log-1'), leechThreshold: 8 });
+    await commitGrade(db, { ...makeGrade(eight!, Grade.Good, NOW, 'log-2'), leechThreshold: 8 });
+    for (const id of [six!.id, eight!.id]) {
+      const stored = await db.get('cards', id);
+      expect(stored?.suspended).toBe(false);
+      expect(stored?.tags).toEqual(['test']);
+    }
+  });
+
+  it('follows the threshold setting: 3 makes the third lapse a leech', async () => {
+    const db = await openTestDb();
+    const [card] = await seedCards(db, [reviewCardWithLapses(2)]);
+    const result = await commitGrade(db, {
+      ...makeGrade(card!, Grade.Again, NOW, 'log-1'),
+      leechThreshold: 3,
+    });
+    expect(result).toMatchObject({ leech: { tagged: true } });
+    expect((await db.get('cards', card!.id))?.suspended).toBe(true);
+  });
+
+  it('keeps a leech tag the card already had, and says it added none', async () => {
+    const db = await openTestDb();
+    const [card] = await seedCards(db, [reviewCardWithLapses(11, ['test', LEECH_TAG])]);
+    const result = await commitGrade(db, {
+      ...makeGrade(card!, Grade.Again, NOW, 'log-1'),
+      leechThreshold: 8,
+    });
+    expect(result).toMatchObject({ status: 'committed', leech: { tagged: false } });
+    expect((await db.get('cards', card!.id))?.tags).toEqual(['test', LEECH_TAG]);
+  });
+
+  it('neither tags nor suspends when the review cannot be stored', async () => {
+    const db = await openTestDb();
+    const [card] = await seedCards(db, [reviewCardWithLapses(7)]);
+    const commit = makeGrade(card!, Grade.Again, NOW, 'log-1');
+    const bad = { ...commit, log: { ...commit.log, note: (() => 1) as never }, leechThreshold: 8 };
+    await expect(commitGrade(db, bad)).rejects.toBeInstanceOf(StorageError);
+    expect(await db.get('cards', card!.id)).toEqual(card);
+    expect(await countLogs(db)).toBe(0);
+  });
+
+  it('is undone with its grade: unsuspended, the tag it added removed', async () => {
+    const db = await openTestDb();
+    const [card] = await seedCards(db, [reviewCardWithLapses(7)]);
+    const commit = makeGrade(card!, Grade.Again, NOW, 'log-1');
+    const result = await commitGrade(db, { ...commit, leechThreshold: 8 });
+    if (result.status !== 'committed') throw new Error(result.status);
+    const undone = await undoAction(db, {
+      kind: 'grade',
+      cardId: card!.id,
+      logId: 'log-1',
+      before: card!.fsrs,
+      after: result.card.fsrs,
+      ...(result.leech ? { leech: result.leech } : {}),
+    });
+    expect(undone).toEqual({ status: 'undone', card });
+    expect(await db.get('cards', card!.id)).toEqual(card);
+    expect(await countLogs(db)).toBe(0);
+  });
+});
 
 describe('commitGrade', () => {
   it('stores the new card state and the review log together', async () => {

@@ -1,6 +1,7 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { plainText } from '../../domain/card-text';
-import { CardState, type CardRecord } from '../../domain/types';
+import { isLeech } from '../../domain/leech';
+import { CardState, LEECH_TAG, type CardRecord } from '../../domain/types';
 import {
   deleteCustomDeck,
   deleteNotesOf,
@@ -11,6 +12,8 @@ import {
   setSuspended,
 } from '../../state/deck-actions';
 import { rememberDeleted } from '../../state/deleted-deck';
+import { loadCardInfo, type CardInfo as CardInfoData } from '../../state/card-info';
+import CardInfo from '../components/CardInfo';
 import Dialog from '../components/Dialog';
 import RichText from '../components/RichText';
 import SourceDetails from '../components/SourceDetails';
@@ -23,7 +26,7 @@ import '../styles/dialogs.css';
 const PAGE = 50;
 
 function status(card: CardRecord): string {
-  if (card.suspended) return 'Suspended';
+  if (card.suspended) return isLeech(card) ? 'Leech, suspended' : 'Suspended';
   if (card.kind === 'mcq') return 'Quiz item';
   if (card.fsrs.state === CardState.New) return 'New';
   const due = new Date(card.fsrs.due).toLocaleDateString([], { month: 'short', day: 'numeric' });
@@ -66,6 +69,14 @@ export default function DeckScreen(props: { deckId: string }) {
   const [exporting, setExporting] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
 
+  const [info, setInfo] = createSignal<CardInfoData | null>(null);
+  const openInfo = (card: CardRecord) =>
+    act(async () => {
+      const loaded = await loadCardInfo(collection, card.id);
+      if (!loaded) throw new Error('This card no longer exists.');
+      setInfo(loaded);
+    });
+
   const act = async (run: () => Promise<void>) => {
     setError('');
     setStatus('');
@@ -78,9 +89,16 @@ export default function DeckScreen(props: { deckId: string }) {
 
   const tags = createMemo(() => {
     const all = new Set<string>();
-    for (const card of cards() ?? []) for (const t of card.tags) if (t !== props.deckId) all.add(t);
+    for (const card of cards() ?? [])
+      for (const t of card.tags) if (t !== props.deckId && t !== LEECH_TAG) all.add(t);
     return [...all].sort();
   });
+  const toggleTag = (t: string) => {
+    setTag(tag() === t ? null : t);
+    setShown(PAGE);
+  };
+  /** Cards tagged "leech": forgotten so often that they were suspended (see domain/leech.ts). */
+  const leeches = createMemo(() => (cards() ?? []).filter(isLeech).length);
   const filtered = createMemo(() => {
     const q = query().trim().toLowerCase();
     const t = tag();
@@ -214,7 +232,7 @@ export default function DeckScreen(props: { deckId: string }) {
                     setShown(PAGE);
                   }}
                 />
-                <Show when={tags().length > 0}>
+                <Show when={tags().length > 0 || leeches() > 0}>
                   <div class="chips" role="group" aria-label="Filter by tag">
                     <button
                       type="button"
@@ -224,16 +242,23 @@ export default function DeckScreen(props: { deckId: string }) {
                     >
                       All
                     </button>
+                    <Show when={leeches() > 0}>
+                      <button
+                        type="button"
+                        class="chip chip-leech"
+                        aria-pressed={tag() === LEECH_TAG}
+                        onClick={() => toggleTag(LEECH_TAG)}
+                      >
+                        Leeches ({leeches()})
+                      </button>
+                    </Show>
                     <For each={tags()}>
                       {(t) => (
                         <button
                           type="button"
                           class="chip"
                           aria-pressed={tag() === t}
-                          onClick={() => {
-                            setTag(tag() === t ? null : t);
-                            setShown(PAGE);
-                          }}
+                          onClick={() => toggleTag(t)}
                         >
                           {t}
                         </button>
@@ -286,6 +311,14 @@ export default function DeckScreen(props: { deckId: string }) {
                       </Show>
                       <div class="card-row-actions">
                         <span class="muted">{status(card)}</span>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-label={`Info: ${label(card)}`}
+                          onClick={() => void openInfo(card)}
+                        >
+                          Info
+                        </button>
                         <Show when={custom()}>
                           <button
                             type="button"
@@ -361,6 +394,15 @@ export default function DeckScreen(props: { deckId: string }) {
                   </button>
                   <button type="button" class="btn" onClick={() => setConfirming(null)}>
                     Cancel
+                  </button>
+                </div>
+              </Dialog>
+
+              <Dialog open={info() !== null} title="Card info" onClose={() => setInfo(null)}>
+                <Show when={info()}>{(shown) => <CardInfo info={shown()} />}</Show>
+                <div class="button-row">
+                  <button type="button" class="btn" onClick={() => setInfo(null)}>
+                    Close
                   </button>
                 </div>
               </Dialog>

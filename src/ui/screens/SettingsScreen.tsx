@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { isValidStep } from '../../domain/scheduler';
-import type { Settings } from '../../domain/types';
+import type { ReviewOrder, Settings } from '../../domain/types';
 import { currentPlatform } from '../../pwa/platform';
 import { askPersistentStorage, readStorageInfo } from '../../pwa/storage';
 import type { CheckResult } from '../../state/check-collection';
@@ -69,6 +69,7 @@ export default function SettingsScreen() {
   const [checkProblems, setCheckProblems] = createSignal<CheckResult['problems']>([]);
   const check = async () => {
     setChecking(true);
+    if (!repairing()) setRepairStatus('');
     setCheckProblems([]);
     setCheckStatus('Checking…');
     try {
@@ -89,6 +90,33 @@ export default function SettingsScreen() {
       setCheckStatus(`The check could not run: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setChecking(false);
+    }
+  };
+
+  const [repairing, setRepairing] = createSignal(false);
+  const [repairStatus, setRepairStatus] = createSignal('');
+  const repair = async () => {
+    setRepairing(true);
+    setRepairStatus('Repairing…');
+    try {
+      const { repairCollection } = await import('../../state/check-collection');
+      const problems = checkProblems();
+      const count = await repairCollection(
+        await collection.db(),
+        collection.settings(),
+        timeZone(),
+        problems,
+      );
+      collection.changed('cards', [...new Set(problems.map((problem) => problem.cardId))]);
+      const left = problems.length - count;
+      setRepairStatus(
+        `Repaired ${count} ${count === 1 ? 'card' : 'cards'} from ${count === 1 ? 'its' : 'their'} reviews.${left > 0 ? ` ${left} could not be: no reviews to rebuild from, or changed since the check.` : ''}`,
+      );
+      await check();
+    } catch (err) {
+      setRepairStatus(`The repair could not run: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setRepairing(false);
     }
   };
 
@@ -123,10 +151,11 @@ export default function SettingsScreen() {
   };
 
   const numberField = (
-    key: 'newPerDay' | 'reviewsPerDay' | 'maximumInterval',
+    key: 'newPerDay' | 'reviewsPerDay' | 'maximumInterval' | 'leechThreshold',
     label: string,
     hint: string,
     max: number,
+    min = 0,
   ) => (
     <div class="field card-surface">
       <label for={`setting-${key}`}>{label}</label>
@@ -134,7 +163,7 @@ export default function SettingsScreen() {
         id={`setting-${key}`}
         type="number"
         inputmode="numeric"
-        min="0"
+        min={min}
         max={max}
         value={draft()[key]}
         aria-describedby={`hint-${key}`}
@@ -198,6 +227,30 @@ export default function SettingsScreen() {
             'Maximum reviews per day',
             'Reviews beyond this wait for the next day.',
             99999,
+          )}
+          <div class="field card-surface">
+            <label for="setting-review-order">Review order</label>
+            <select
+              id="setting-review-order"
+              value={draft().reviewOrder}
+              aria-describedby="hint-review-order"
+              onChange={(e) => update('reviewOrder', e.currentTarget.value as ReviewOrder)}
+            >
+              <option value="due">Due date, earliest first</option>
+              <option value="retrievability">Lowest retrievability first</option>
+              <option value="random">Random</option>
+            </select>
+            <p class="hint" id="hint-review-order">
+              Which of the day's reviews come first. After a break, lowest retrievability first shows the
+              cards you are most likely to have forgotten before the rest. Random shuffles once a day.
+            </p>
+          </div>
+          {numberField(
+            'leechThreshold',
+            'Leech threshold (lapses)',
+            'A card you forget this many times is tagged “leech” and suspended, so you can rewrite it.',
+            99,
+            1,
           )}
           {textField(
             'learning',
@@ -319,8 +372,21 @@ export default function SettingsScreen() {
               <p class="hint">
                 A card reviewed under other settings (desired retention, steps, the hour the day starts, or
                 another time zone) can differ from a replay with today's settings; that is not damage.
+                Repairing sets each card's schedule to the replay of its reviews with today's settings; every
+                review is kept.
               </p>
+              <button
+                type="button"
+                class="btn"
+                disabled={checking() || repairing()}
+                onClick={() => void repair()}
+              >
+                Repair from the reviews
+              </button>
             </Show>
+            <p role="status" class="check-status">
+              {repairStatus()}
+            </p>
           </div>
         </section>
         <section aria-labelledby="snapshots-title">
