@@ -2,7 +2,8 @@
  * Schema of the human-editable fact files in decks/*.yaml.
  *
  * One YAML file per deck (deck id = file name). A clinician edits facts here; the generator turns every fact
- * into one or more cards. Fact ids are permanent: card ids (and so every user's review history) derive from them.
+ * into one or more cards. Fact ids are permanent: card ids (and so every user's review history) derive from them;
+ * a fact renamed anyway lists its cards' old ids in `previousIds`.
  */
 import * as v from 'valibot';
 import { DECK_LIMITS } from '../domain/deck-format';

@@ -29,7 +29,10 @@ export interface SyncSummary {
   imported: ImportResult[];
   /** Built-in decks already at the index's hash. */
   unchanged: string[];
-  /** Decks that could not be updated, each with the reason. Nothing was written when this is not empty. */
+  /**
+   * Decks that could not be updated, each with the reason. When this is not empty nothing was written, except
+   * on a first visit, which imports the decks that did load.
+   */
   failed: { deckId: string; error: StorageError }[];
   /** Cards that changed deck, keeping their id, schedule and reviews (counted as `updated` in their deck). */
   moved: number;
@@ -96,6 +99,7 @@ export async function syncBuiltInDecks(
   );
   const broken = loaded.find((result) => result.error !== undefined)?.error;
   // A first visit has no built-in card to lose: the decks that loaded are imported, the others next time.
+  // (Two tabs syncing at once are harmless: a second run over the same files finds every card in place.)
   const firstVisit = !stored.some((deck) => deck.builtIn);
   if (broken !== undefined && !firstVisit) {
     summary.failed = loaded.map((result) => ({

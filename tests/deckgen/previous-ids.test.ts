@@ -129,6 +129,15 @@ ${previousIds}
     expect(parseDeckFile(JSON.parse(JSON.stringify(deck))).ok).toBe(true);
   });
 
+  it('are card ids in the fact file: <fact-id>:<kind>[:<variant>]', () => {
+    expect(() =>
+      loadFactFileText(yaml('      hist-pct: [hist-pct:cloze:c2]'), 'decks/histology.yaml'),
+    ).toThrow(/previousIds.*a card id is <fact-id>:<kind>\[:<variant>\]/);
+    expect(() =>
+      loadFactFileText(yaml('      hist-pct:cloze:11pct: [Hist Pct]'), 'decks/histology.yaml'),
+    ).toThrow(/a card id is/);
+  });
+
   it('must name a card of their fact', () => {
     const file = loadFactFileText(
       yaml('      hist-pct:cloze:10pct: [hist-pct:cloze:c2]'),
