@@ -159,6 +159,11 @@ export interface Settings {
    * default: a quiz then changes no card and writes no review log.
    */
   countQuizAsReviews: boolean;
+  /**
+   * The FSRS weights (21, FSRS-6) fitted to the learner's own reviews by "Optimize". Absent: ts-fsrs's
+   * defaults.
+   */
+  parameters?: number[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {

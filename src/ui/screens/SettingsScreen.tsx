@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { isValidStep } from '../../domain/scheduler';
 import type { Settings } from '../../domain/types';
 import { currentPlatform } from '../../pwa/platform';
@@ -10,11 +10,15 @@ import { createBackup } from '../../state/create-backup';
 import { bringBackSnapshot, loadSnapshots } from '../../state/deck-actions';
 import type { SnapshotSummary } from '../../storage/snapshot-store';
 import BackupPanel from '../components/BackupPanel';
+import RescheduleChoice from '../components/RescheduleChoice';
 import SnapshotList from '../components/SnapshotList';
 import StorageStatus from '../components/StorageStatus';
 import '../styles/dialogs.css';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
+
+// The FSRS section (the optimizer's state and worker client) loads with Settings, not with the first screen.
+const OptimizeSection = lazy(() => import('./OptimizeSection'));
 
 const parseSteps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -92,6 +96,12 @@ export default function SettingsScreen() {
     }
   };
 
+  const [rescheduleOnSave, setRescheduleOnSave] = createSignal(false);
+  /** Desired retention or the maximum interval differ from the saved settings: saving replays every card. */
+  const schedulingChanged = () =>
+    draft().retention !== collection.settings().retention ||
+    draft().maximumInterval !== collection.settings().maximumInterval;
+
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft({ ...draft(), [key]: value });
   const stepsError = (text: string) => {
@@ -110,13 +120,26 @@ export default function SettingsScreen() {
       setError(stepProblem);
       return;
     }
+    const next = {
+      ...draft(),
+      learningSteps: parseSteps(learning()),
+      relearningSteps: parseSteps(relearning()),
+    };
     try {
-      await collection.updateSettings({
-        ...draft(),
-        learningSteps: parseSteps(learning()),
-        relearningSteps: parseSteps(relearning()),
-      });
-      setStatus('Settings saved.');
+      if (!schedulingChanged()) {
+        await collection.updateSettings(next);
+        setStatus('Settings saved.');
+        return;
+      }
+      // Desired retention or the maximum interval changed: every card is replayed under them, one job.
+      setStatus('Settings saved. Replaying every card with them…');
+      const { applyWithReplay } = await import('../../state/reschedule');
+      const changed = await applyWithReplay(collection, next, { reschedule: rescheduleOnSave() }, (p) =>
+        setStatus(`Settings saved. Replaying every card with them… ${p.done.toLocaleString()} cards so far.`),
+      );
+      setStatus(
+        `Settings saved. ${changed.toLocaleString()} ${changed === 1 ? 'card was' : 'cards were'} replayed with them${rescheduleOnSave() ? ' and rescheduled' : '; due dates were kept'}.`,
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Settings could not be saved. Please try again.');
     }
@@ -262,6 +285,16 @@ export default function SettingsScreen() {
               if right, Again if wrong). Multiple-choice answers never do.
             </p>
           </div>
+          <Show when={schedulingChanged()}>
+            <div class="field card-surface">
+              <RescheduleChoice
+                id="hint-reschedule-on-save"
+                checked={rescheduleOnSave()}
+                what="Saving replays every card's reviews with the new desired retention or maximum interval."
+                onChange={setRescheduleOnSave}
+              />
+            </div>
+          </Show>
           <Show when={error()}>
             <p class="banner" role="alert">
               {error()}
@@ -274,6 +307,14 @@ export default function SettingsScreen() {
             {status()}
           </p>
         </form>
+        <section aria-labelledby="fsrs-title">
+          <h2 id="fsrs-title" class="section-title">
+            FSRS parameters
+          </h2>
+          <Suspense>
+            <OptimizeSection />
+          </Suspense>
+        </section>
         <section aria-labelledby="storage-title">
           <h2 id="storage-title" class="section-title">
             Storage
@@ -318,7 +359,8 @@ export default function SettingsScreen() {
               </ul>
               <p class="hint">
                 A card reviewed under other settings (desired retention, steps, the hour the day starts, or
-                another time zone) can differ from a replay with today's settings; that is not damage.
+                another time zone), or one that kept its due date when settings changed, can differ from a
+                replay with today's settings; that is not damage.
               </p>
             </Show>
           </div>
