@@ -37,7 +37,10 @@ export default function OptimizePanel(props: {
               : '.'}
             <Show when={history().suggested}>
               {' '}
-              <strong>Optimizing again is suggested</strong> (every 1,000 reviews).
+              <strong>
+                {history().at === undefined ? 'Optimizing is suggested' : 'Optimizing again is suggested'}
+              </strong>{' '}
+              (every 1,000 reviews).
             </Show>
           </p>
         )}
@@ -71,7 +74,8 @@ export default function OptimizePanel(props: {
           <>
             <table class="optimize-figures">
               <caption>
-                Prediction error on {result().before.reviews.toLocaleString()} reviews (lower is better)
+                Prediction error (lower is better) on the {result().before.reviews.toLocaleString()} reviews
+                made a day or more after the card's review before
               </caption>
               <thead>
                 <tr>
