@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sameSchedule } from '../../src/domain/card-record';
-import { makeScheduler } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, Grade, type CardRecord, type Settings } from '../../src/domain/types';
 import { checkCollection } from '../../src/state/check-collection';
 import { RESCHEDULE_JOB_KEY } from '../../src/storage/meta-store';
 import { readRescheduleJob, runRescheduleJob, startRescheduleJob } from '../../src/storage/reschedule-job';
 import { getSettings } from '../../src/storage/settings-store';
-import { commitGrade } from '../../src/storage/study-store';
 import type { AppDatabase } from '../../src/storage/transaction';
 import { TRUE_PARAMETERS } from '../fixtures/synthetic-reviews';
-import { logOf } from '../domain/fixtures';
-import { DAY, makeCards, MINUTE, NOW, openTestDb, seedCards } from './helpers';
+import { DAY, makeCards, NOW, openTestDb, seedCards, studyOnDueDates } from './helpers';
 
 const ZONE = 'UTC';
 const OPTIMIZED: Settings = { ...DEFAULT_SETTINGS, parameters: [...TRUE_PARAMETERS] };
@@ -31,21 +28,7 @@ const PLANS: Grade[][] = [
 async function seedReviewed(): Promise<{ db: AppDatabase; before: Map<string, CardRecord> }> {
   const db = await openTestDb();
   const cards = await seedCards(db, makeCards('r', PLANS.length + 1));
-  const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: ZONE });
-  for (const [i, plan] of PLANS.entries()) {
-    let card = cards[i]!;
-    let at = NOW;
-    for (const [n, grade] of plan.entries()) {
-      const fsrs = scheduler.gradeCard(card, grade, at).fsrs;
-      const result = await commitGrade(db, {
-        card: { id: card.id, fsrs },
-        log: { ...logOf(card, at, grade), id: `${card.id}-${n}` },
-      });
-      if (result.status !== 'committed') throw new Error(`seeding failed: ${result.status}`);
-      card = result.card;
-      at = new Date(Math.max(fsrs.due.getTime(), at.getTime() + MINUTE));
-    }
-  }
+  await studyOnDueDates(db, cards, PLANS, ZONE);
   const before = new Map((await db.getAll('cards')).map((card) => [card.id, card]));
   return { db, before };
 }
