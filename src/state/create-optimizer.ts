@@ -10,7 +10,12 @@ import { studyDayNumber } from '../domain/day';
 import { forEachCardBatch } from '../storage/collection-check';
 import { getMeta, OPTIMIZED_KEY } from '../storage/meta-store';
 import { countLogs } from '../storage/review-log-store';
-import { runOptimizer, OptimizerInputError, type OptimizeResult } from '../workers/optimizer-client';
+import {
+  OptimizerCancelled,
+  OptimizerInputError,
+  runOptimizer,
+  type OptimizeResult,
+} from '../workers/optimizer-client';
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
 import { applyWithReplay } from './reschedule';
@@ -36,6 +41,8 @@ export interface Optimizer {
   result: Accessor<OptimizeResult | null>;
   /** Reads the reviews and fits the weights. */
   run(): Promise<void>;
+  /** Stops reading or fitting; nothing has been changed then. */
+  cancel(): void;
   /** Applies the fitted weights (only when better) and replays every card; keeps due dates unless told. */
   apply(reschedule: boolean): Promise<void>;
   /** How many reviews there are and how many since the last optimization. */
@@ -60,6 +67,7 @@ export function createOptimizer(collection: Collection): Optimizer {
   const [progress, setProgress] = createSignal<number | null>(null);
   const [status, setStatus] = createSignal('');
   const [result, setResult] = createSignal<OptimizeResult | null>(null);
+  let running: AbortController | null = null;
 
   return {
     phase,
@@ -73,7 +81,13 @@ export function createOptimizer(collection: Collection): Optimizer {
       const since = Math.max(0, reviews - (last?.reviews ?? 0));
       return { reviews, since, ...(last ? { at: last.at } : {}), suggested: since >= REOPTIMIZE_AFTER };
     },
+    cancel() {
+      running?.abort();
+    },
     async run() {
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
       setResult(null);
       setPhase('reading');
       setProgress(null);
@@ -85,6 +99,7 @@ export function createOptimizer(collection: Collection): Optimizer {
         const dayOf = (instant: number) => studyDayNumber(instant, settings.dayStartHour, zone);
         let cards = 0;
         await forEachCardBatch(await collection.db(), BATCH, (batch) => {
+          if (controller.signal.aborted) throw new OptimizerCancelled('Optimizing was cancelled.');
           addHistories(histories, batch.cards, batch.logs, dayOf);
           cards += batch.cards.length;
           setStatus(`Reading your reviews… ${cards.toLocaleString()} cards so far.`);
@@ -95,6 +110,7 @@ export function createOptimizer(collection: Collection): Optimizer {
         const fitted = await runOptimizer(
           { histories, ...(settings.parameters ? { current: settings.parameters } : {}) },
           (fraction) => setProgress(fraction),
+          controller.signal,
         );
         setResult(fitted);
         setProgress(null);
@@ -106,10 +122,17 @@ export function createOptimizer(collection: Collection): Optimizer {
         );
       } catch (error) {
         setProgress(null);
+        if (error instanceof OptimizerCancelled) {
+          setPhase('idle');
+          setStatus('Optimizing cancelled. Nothing was changed.');
+          return;
+        }
         setPhase('error');
         setStatus(
           error instanceof OptimizerInputError ? error.message : `Optimizing failed: ${failure(error)}`,
         );
+      } finally {
+        if (running === controller) running = null;
       }
     },
     async apply(reschedule) {

@@ -10,16 +10,30 @@ export type { OptimizeResult };
 /** Thrown when the reviews cannot be optimized; the message is for the learner. */
 export class OptimizerInputError extends Error {}
 
-/** Fits FSRS weights to `request.histories` in a worker; `onProgress` gets the training's fraction done. */
+/** Thrown when the learner cancelled: the worker was stopped, nothing was changed. */
+export class OptimizerCancelled extends Error {}
+
+/**
+ * Fits FSRS weights to `request.histories` in a worker; `onProgress` gets the training's fraction done.
+ * Aborting `signal` stops the worker at once (fsrs-rs cannot be interrupted otherwise) and rejects with
+ * `OptimizerCancelled`.
+ */
 export function runOptimizer(
   request: OptimizeRequest,
   onProgress: (fraction: number) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<OptimizeResult> {
+  if (signal?.aborted) return Promise.reject(new OptimizerCancelled('Optimizing was cancelled.'));
   if (typeof Worker !== 'function') {
     return Promise.reject(new Error('This browser cannot run the optimizer (it has no Web Workers).'));
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+    const cancel = () => {
+      worker.terminate();
+      reject(new OptimizerCancelled('Optimizing was cancelled.'));
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
     worker.onmessage = (event: MessageEvent<OptimizerMessage>) => {
       const message = event.data;
       if (message.type === 'progress') {
@@ -27,11 +41,13 @@ export function runOptimizer(
         return;
       }
       worker.terminate();
+      signal?.removeEventListener('abort', cancel);
       if (message.type === 'done') resolve(message.result);
       else reject(message.userError ? new OptimizerInputError(message.message) : new Error(message.message));
     };
     worker.onerror = (event) => {
       worker.terminate();
+      signal?.removeEventListener('abort', cancel);
       reject(new Error(event.message || 'The optimizer could not start.'));
     };
     worker.postMessage(request);

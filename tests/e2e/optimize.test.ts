@@ -34,6 +34,25 @@ describe('optimize', () => {
     await section.getByText(`${logs.length.toLocaleString('en-US')} reviews in total`).waitFor();
     await section.getByText('Optimizing is suggested').waitFor();
 
+    // Cancel first, while the worker waits for the optimizer's WebAssembly (held back here).
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/*.wasm', async (route) => {
+      await held;
+      // The worker that asked for it was stopped by then, so the request may be gone.
+      await route.continue().catch(() => undefined);
+    });
+    await section.getByRole('button', { name: 'Optimize' }).tap();
+    await section.getByRole('progressbar', { name: 'Optimization progress' }).waitFor();
+    await section.getByRole('button', { name: 'Cancel' }).tap();
+    await section
+      .getByRole('status')
+      .filter({ hasText: 'Optimizing cancelled. Nothing was changed.' })
+      .waitFor();
+    expect(await section.getByRole('progressbar').count()).toBe(0);
+    release();
+    await context.unroute('**/*.wasm');
+
     await section.getByRole('button', { name: 'Optimize' }).tap();
     await section.getByRole('progressbar', { name: 'Optimization progress' }).waitFor();
     await section

@@ -14,6 +14,7 @@ export default function OptimizePanel(props: {
   own: boolean;
   disabled: boolean;
   onOptimize: () => void;
+  onCancel: () => void;
   onApply: (reschedule: boolean) => void;
 }) {
   const [reschedule, setReschedule] = createSignal(false);
@@ -53,6 +54,11 @@ export default function OptimizePanel(props: {
       >
         Optimize
       </button>
+      <Show when={props.phase === 'reading' || props.phase === 'training'}>
+        <button type="button" class="btn" onClick={() => props.onCancel()}>
+          Cancel
+        </button>
+      </Show>
       <Show when={busy()}>
         <Show
           when={props.progress !== null}
