@@ -160,7 +160,21 @@ export function evaluateParameters(
     : { logLoss: loss / reviews, rmse: Math.sqrt(squares / reviews), reviews };
 }
 
+/**
+ * Log losses closer than this are the same: fsrs-rs computes in 32-bit floats, so weights it hands back
+ * unchanged (the defaults, when the reviews are too few to train on) can differ from ours in the last bits.
+ */
+const SAME_LOSS = 1e-5;
+
 /** New weights are applied only when they predict the learner's reviews better (lower log loss). */
 export function isBetter(after: Evaluation, before: Evaluation): boolean {
-  return after.reviews > 0 && after.logLoss < before.logLoss;
+  return after.reviews > 0 && after.logLoss < before.logLoss - SAME_LOSS;
+}
+
+/** True when two weight lists are the same within 32-bit rounding (fsrs-rs kept the weights it began with). */
+export function sameParameters(a: readonly number[], b: readonly number[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((w, i) => Math.abs(w - (b[i] ?? Number.NaN)) <= 1e-4 * Math.max(1, Math.abs(w)))
+  );
 }

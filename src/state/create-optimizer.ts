@@ -118,7 +118,9 @@ export function createOptimizer(collection: Collection): Optimizer {
         setStatus(
           fitted.better
             ? 'The new parameters predict your reviews better than the current ones.'
-            : 'The current parameters already predict your reviews as well as the new ones: nothing to apply.',
+            : fitted.keptDefaults
+              ? `Not enough reviews to learn from yet: the optimizer kept the defaults. Try again after a few hundred reviews made on a later day than the card's review before (${fitted.before.reviews.toLocaleString()} so far).`
+              : 'The current parameters already predict your reviews as well as the new ones: nothing to apply.',
         );
       } catch (error) {
         setProgress(null);

@@ -40,7 +40,13 @@ describe('runOptimizer', () => {
     worker.reply({ type: 'progress', fraction: 0.2 });
     worker.reply({ type: 'progress', fraction: 1 });
     const evaluation = { logLoss: 0.4, rmse: 0.02, reviews: 1 };
-    const result = { parameters: [1], before: evaluation, after: evaluation, better: false };
+    const result = {
+      parameters: [1],
+      before: evaluation,
+      after: evaluation,
+      better: false,
+      keptDefaults: false,
+    };
     worker.reply({ type: 'done', result });
     await expect(running).resolves.toEqual(result);
     expect(progress).toEqual([0.2, 1]);

@@ -94,6 +94,13 @@ describe('optimize', () => {
     expect(fitted.rmse).toBeLessThan(defaults.rmse);
   }, 120_000);
 
+  it('offers nothing when fsrs-rs keeps the defaults for want of reviews', () => {
+    const histories = toHistories(simulateCards({ cards: 10, days: 60, seed: 10 }));
+    const result = quietly(() => optimize({ Fsrs: fsrs.Fsrs }, { histories }));
+    expect(result.keptDefaults).toBe(true);
+    expect(result.better).toBe(false);
+  });
+
   it('says how many reviews are missing when there are too few to learn from', () => {
     expect(() =>
       optimize({ Fsrs: fsrs.Fsrs } as FsrsBinding, {

@@ -10,6 +10,7 @@ import {
   evaluateParameters,
   isBetter,
   MIN_TRAINING_REVIEWS,
+  sameParameters,
   trainingItems,
   type Evaluation,
   type ReviewHistories,
@@ -35,6 +36,8 @@ export interface OptimizeResult {
   after: Evaluation;
   /** The fitted weights predict the reviews better: only then are they offered. */
   better: boolean;
+  /** fsrs-rs kept the defaults: too few reviews to train on (it needs more than a few dozen). */
+  keptDefaults: boolean;
 }
 
 /** Thrown when the reviews are too few to learn from; the message is for the learner. */
@@ -69,5 +72,6 @@ export function optimize(
   }
   const before = evaluateParameters(request.current ?? DEFAULT_PARAMETERS, histories);
   const after = evaluateParameters(parameters, histories);
-  return { parameters, before, after, better: isBetter(after, before) };
+  const keptDefaults = sameParameters(parameters, DEFAULT_PARAMETERS);
+  return { parameters, before, after, better: !keptDefaults && isBetter(after, before), keptDefaults };
 }
