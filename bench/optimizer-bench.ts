@@ -5,12 +5,18 @@
  * app's worker runs it (no thread pool): the same code and the same module, without the browser around it.
  * Reported per size: building the training items, fsrs-rs's training, and judging the current and the new
  * weights (log loss and RMSE on the same reviews), plus the log loss of the defaults, the fit and the truth.
+ * `browserOptimizerBench` then times the app's own worker (dist/, as the production build ships it) in
+ * Chromium at phone size: post the histories, wait for the result.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type * as FsrsBrowser from 'fsrs-browser';
 import { countTrainingReviews, evaluateParameters, trainingItems } from '../src/domain/optimizer';
 import { DEFAULT_PARAMETERS, fsrsParameters } from '../src/domain/scheduler';
+import type { ReviewHistories } from '../src/domain/optimizer';
+import type { OptimizerMessage } from '../src/workers/optimizer-protocol';
+import { launch, phoneContext } from '../tests/e2e/browser-launch';
+import { startPreview } from '../tests/e2e/server';
 import {
   reviewCount,
   simulateCards,
@@ -94,6 +100,75 @@ export async function optimizerBench(
         `before/after ${(evaluateMs / 1000).toFixed(2)} s; log loss defaults ${defaults.logLoss.toFixed(4)}, ` +
         `fitted ${after.logLoss.toFixed(4)}, true ${truth.logLoss.toFixed(4)}; RSS ${row.rssMb.toFixed(0)} MB`,
     );
+  }
+  return rows;
+}
+
+export interface BrowserOptimizerRow {
+  reviews: number;
+  /** From posting the reviews to the worker until its result arrived (loading the WebAssembly included). */
+  workerMs: number;
+  logLossBefore: number;
+  logLossAfter: number;
+}
+
+/**
+ * Times the production build's optimizer worker in Chromium on the same synthetic logs. The page is a static
+ * file of the app's origin (no app running), so only the worker works. Needs `npm run build` first.
+ */
+export async function browserOptimizerBench(
+  targets: readonly number[] = [10_000, 100_000],
+  port = Number(process.env.BENCH_PORT ?? 4381),
+  log: (line: string) => void = console.log,
+): Promise<BrowserOptimizerRow[]> {
+  const worker = readdirSync('dist/assets').find((name) => /^optimizer\.worker-.*\.js$/.test(name));
+  if (!worker) throw new Error('No optimizer worker in dist/assets: run `npm run build` first.');
+  const server = await startPreview('dist', port);
+  const browser = await launch();
+  const rows: BrowserOptimizerRow[] = [];
+  try {
+    const context = await phoneContext(browser);
+    // tsx keeps function names with an `__name` helper that page.evaluate'd functions then lack.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}decks/index.json`);
+    for (const target of targets) {
+      const cards = simulateCards({ cards: Math.round(target / REVIEWS_PER_CARD), days: 730, seed: target });
+      const histories = toHistories(cards);
+      const outcome = await page.evaluate(
+        ([url, request]) =>
+          new Promise<{ ms: number; message: OptimizerMessage }>((resolve) => {
+            const start = performance.now();
+            const w = new Worker(url, { type: 'module' });
+            w.onmessage = (event: MessageEvent<OptimizerMessage>) => {
+              if (event.data.type === 'progress') return;
+              w.terminate();
+              resolve({ ms: performance.now() - start, message: event.data });
+            };
+            w.postMessage(request);
+          }),
+        [`/assets/${worker}`, { histories }] as [string, { histories: ReviewHistories }],
+      );
+      const message = outcome.message;
+      if (message.type !== 'done') {
+        throw new Error(`The worker failed: ${message.type === 'error' ? message.message : 'no result'}`);
+      }
+      const row: BrowserOptimizerRow = {
+        reviews: reviewCount(cards),
+        workerMs: outcome.ms,
+        logLossBefore: message.result.before.logLoss,
+        logLossAfter: message.result.after.logLoss,
+      };
+      rows.push(row);
+      log(
+        `${row.reviews.toLocaleString('en-US').padStart(10)} reviews in Chromium's worker: ${(row.workerMs / 1000).toFixed(1)} s ` +
+          `(log loss ${row.logLossBefore.toFixed(4)} -> ${row.logLossAfter.toFixed(4)})`,
+      );
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
   }
   return rows;
 }

@@ -21,7 +21,7 @@ import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
 import { apkgBench } from './apkg-bench';
 import { importBench } from './import-bench';
 import { runMicro } from './micro';
-import { optimizerBench } from './optimizer-bench';
+import { browserOptimizerBench, optimizerBench } from './optimizer-bench';
 import { formatTable, machine, rows, type BenchResults } from './report';
 
 const args = process.argv.slice(2);
@@ -179,11 +179,14 @@ async function optimizerOnly(): Promise<void> {
   const targets = sizes ? sizes.slice('--optimizer-sizes='.length).split(',').map(Number) : undefined;
   console.log('\n--- FSRS optimizer (fsrs-browser in Node, single-threaded) ---');
   const rows = await optimizerBench(targets);
+  console.log("\n--- FSRS optimizer in Chromium (the production build's worker) ---");
+  if (!flag('no-build') && flag('optimizer-only')) execSync('npm run build', { stdio: 'inherit' });
+  const browser = await browserOptimizerBench(targets?.filter((t) => t <= 100_000));
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().slice(0, 10)}-optimizer.json`;
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows, browser }, null, 2)}\n`,
   );
   console.log(`Written to ${file}`);
 }

@@ -101,6 +101,25 @@ describe('optimize', () => {
       })
       .waitFor({ timeout: 60_000 });
     await section.getByText('You are using your own parameters.').waitFor();
+
+    // Saving the form afterwards keeps the new weights; a new desired retention replays every card again.
+    await page.locator('#setting-retention').evaluate((input: HTMLInputElement) => {
+      input.value = '0.85';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.getByRole('checkbox', { name: 'Reschedule due dates' }).first().tap();
+    await page.getByRole('button', { name: 'Save settings' }).tap();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Settings saved\. [\d,]+ cards were replayed with them and rescheduled\./ })
+      .waitFor({ timeout: 60_000 });
+    const [saved] = await readStore<Settings>(page, 'settings');
+    expect(saved).toMatchObject({ retention: 0.85, parameters: settings!.parameters });
+    await page.getByRole('button', { name: 'Check collection' }).tap();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `No problems found: ${all.length} cards and` })
+      .waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -120,8 +120,12 @@ export default function SettingsScreen() {
       setError(stepProblem);
       return;
     }
-    const next = {
-      ...draft(),
+    // The FSRS weights are not on this form: Optimize may have changed them since the form was filled.
+    const { parameters: _stale, ...fields } = draft();
+    const { parameters } = collection.settings();
+    const next: Settings = {
+      ...fields,
+      ...(parameters ? { parameters } : {}),
       learningSteps: parseSteps(learning()),
       relearningSteps: parseSteps(relearning()),
     };
