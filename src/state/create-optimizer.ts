@@ -18,7 +18,7 @@ import {
 } from '../workers/optimizer-client';
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
-import { applyWithReplay } from './reschedule';
+import { applyWithReplay, replayedSummary } from './reschedule';
 
 export type OptimizerPhase = 'idle' | 'reading' | 'training' | 'result' | 'applying' | 'applied' | 'error';
 
@@ -156,9 +156,7 @@ export function createOptimizer(collection: Collection): Optimizer {
         );
         setProgress(null);
         setPhase('applied');
-        setStatus(
-          `New parameters applied. ${changed.toLocaleString()} ${changed === 1 ? 'card was' : 'cards were'} replayed with them${reschedule ? ' and rescheduled' : '; due dates were kept'}.`,
-        );
+        setStatus(`New parameters applied. ${replayedSummary(changed, reschedule)}`);
       } catch (error) {
         setProgress(null);
         setPhase('error');

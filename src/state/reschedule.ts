@@ -47,3 +47,8 @@ export async function resumeReschedule(
   if (changed && changed.length > 0) collection.changed('cards');
   return changed?.length ?? 0;
 }
+
+/** "12 cards were replayed with them and rescheduled": what a replay did, for a status line. */
+export function replayedSummary(changed: number, reschedule: boolean): string {
+  return `${changed.toLocaleString()} ${changed === 1 ? 'card was' : 'cards were'} replayed with them${reschedule ? ' and rescheduled' : '; due dates were kept'}.`;
+}

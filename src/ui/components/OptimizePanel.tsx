@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { OptimizerHistory, OptimizerPhase } from '../../state/create-optimizer';
 import type { OptimizeResult } from '../../workers/optimizer-client';
+import { plural } from '../plural';
 import RescheduleChoice from './RescheduleChoice';
 
 /** Settings → FSRS parameters: the Optimize button, its progress, the before/after figures and Apply. */
@@ -32,7 +33,7 @@ export default function OptimizePanel(props: {
       <Show when={props.history}>
         {(history) => (
           <p class="hint optimize-history">
-            {history().reviews.toLocaleString()} {history().reviews === 1 ? 'review' : 'reviews'} in total
+            {plural(history().reviews, 'review')} in total
             {history().at !== undefined
               ? `, ${history().since.toLocaleString()} since you last optimized on ${new Date(history().at ?? 0).toLocaleDateString()}.`
               : '.'}

@@ -137,13 +137,11 @@ export default function SettingsScreen() {
       }
       // Desired retention or the maximum interval changed: every card is replayed under them, one job.
       setStatus('Settings saved. Replaying every card with them…');
-      const { applyWithReplay } = await import('../../state/reschedule');
+      const { applyWithReplay, replayedSummary } = await import('../../state/reschedule');
       const changed = await applyWithReplay(collection, next, { reschedule: rescheduleOnSave() }, (p) =>
         setStatus(`Settings saved. Replaying every card with them… ${p.done.toLocaleString()} cards so far.`),
       );
-      setStatus(
-        `Settings saved. ${changed.toLocaleString()} ${changed === 1 ? 'card was' : 'cards were'} replayed with them${rescheduleOnSave() ? ' and rescheduled' : '; due dates were kept'}.`,
-      );
+      setStatus(`Settings saved. ${replayedSummary(changed, rescheduleOnSave())}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Settings could not be saved. Please try again.');
     }
