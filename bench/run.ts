@@ -6,7 +6,8 @@
  *
  * Flags: --tiny (the smoke test's collection), --no-backup (skip backup and restore), --backup-only (bench/backup-bench.ts only; with --profile,
  * --no-restore), --reseed, --no-throttle, --no-build, --no-micro,
- * --micro-only, --grades=N, --cold=N, --first=N, --home=N. BENCH_PORT picks the port (4380-4399; default 4381):
+ * --micro-only, --grades=N, --cold=N, --first=N, --home=N, --optimizer-only (bench/optimizer-bench.ts: the FSRS
+ * optimizer on 10k, 100k and 1M reviews; --optimizer-sizes=10000,100000 picks others), --no-optimizer. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
 import { execSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { GENERATOR_VERSION, HEAVY, TINY } from './heavy-collection';
 import { apkgBench } from './apkg-bench';
 import { importBench } from './import-bench';
 import { runMicro } from './micro';
+import { browserOptimizerBench, optimizerBench } from './optimizer-bench';
 import { formatTable, machine, rows, type BenchResults } from './report';
 
 const args = process.argv.slice(2);
@@ -171,8 +173,31 @@ async function browserBench(): Promise<void> {
   }
 }
 
-if (!flag('micro-only')) await browserBench();
-if (!flag('no-micro') && !flag('backup-only')) {
-  console.log('\n--- Node micro-benchmarks ---');
-  await runMicro();
+/** The FSRS optimizer's time on synthetic logs; written to bench/results/<date>-optimizer.json. */
+async function optimizerOnly(): Promise<void> {
+  const sizes = args.find((a) => a.startsWith('--optimizer-sizes='));
+  const targets = sizes ? sizes.slice('--optimizer-sizes='.length).split(',').map(Number) : undefined;
+  console.log('\n--- FSRS optimizer (fsrs-browser in Node, single-threaded) ---');
+  const rows = await optimizerBench(targets);
+  console.log("\n--- FSRS optimizer in Chromium (the production build's worker) ---");
+  if (!flag('no-build') && flag('optimizer-only')) execSync('npm run build', { stdio: 'inherit' });
+  const browser = await browserOptimizerBench(targets?.filter((t) => t <= 100_000));
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${new Date().toISOString().slice(0, 10)}-optimizer.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows, browser }, null, 2)}\n`,
+  );
+  console.log(`Written to ${file}`);
+}
+
+if (flag('optimizer-only')) {
+  await optimizerOnly();
+} else {
+  if (!flag('micro-only')) await browserBench();
+  if (!flag('no-micro') && !flag('backup-only')) {
+    console.log('\n--- Node micro-benchmarks ---');
+    await runMicro();
+  }
+  if (!flag('no-optimizer') && !flag('backup-only')) await optimizerOnly();
 }

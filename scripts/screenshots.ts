@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, phoneContext } from '../tests/e2e/browser-launch';
 import type { CardRecord } from '../src/domain/types';
+import { seedReviews } from '../tests/e2e/seed-reviews';
 import { startPreview } from '../tests/e2e/server';
 
 const OUT = 'docs/screenshots';
@@ -127,6 +128,23 @@ async function cardInfoShot(page: Page, url: string, scheme: 'light' | 'dark') {
   await page.getByRole('button', { name: 'Close' }).click();
 }
 
+/** Settings → FSRS parameters after Optimize on a year of reviews: the before/after figures and Apply. */
+export async function optimizeShots(browser: Browser, url: string, scheme: 'light' | 'dark') {
+  const context = await phoneContext(browser, { colorScheme: scheme });
+  // tsx keeps function names with an `__name` helper that page.evaluate'd functions then lack.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await seedReviews(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'FSRS parameters' });
+  await section.getByRole('button', { name: 'Optimize' }).click();
+  await section.getByRole('button', { name: 'Apply new parameters' }).waitFor({ timeout: 120_000 });
+  await section.evaluate((region) => region.scrollIntoView({ block: 'start' }));
+  await shoot(page, `optimize-${scheme}`);
+  await context.close();
+}
+
 async function main() {
   if (process.env.SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
@@ -186,6 +204,7 @@ async function main() {
       await customDeckShots(browser, server.url, scheme);
       await quizShots(browser, server.url, scheme);
       await examShots(browser, server.url, scheme);
+      await optimizeShots(browser, server.url, scheme);
     }
   } finally {
     await browser.close();

@@ -31,6 +31,8 @@ export function cardHistory(
   card: CardRecord,
   logs: readonly ReviewLogRecord[],
   scheduler: Scheduler,
+  /** The learner's fitted FSRS weights, for the predicted recall (ts-fsrs's defaults when absent). */
+  parameters?: readonly number[],
 ): HistoryEntry[] {
   const sorted = [...logs].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const resetAt = card.resetAt ?? -Infinity;
@@ -50,7 +52,8 @@ export function cardHistory(
       grade: log.grade,
       stateBefore: before.state,
       after,
-      retrievability: before.state === CardState.New ? null : retrievabilityAt(before, new Date(log.time)),
+      retrievability:
+        before.state === CardState.New ? null : retrievabilityAt(before, new Date(log.time), parameters),
       beforeReset,
     };
   });

@@ -38,6 +38,8 @@ export interface QueueInput {
   learnAheadMs?: number;
   /** The order of the reviews; due date when absent. */
   reviewOrder?: ReviewOrder;
+  /** The learner's fitted FSRS weights, for the retrievability order (ts-fsrs's defaults when absent). */
+  parameters?: readonly number[];
 }
 
 export interface QueueCounts {
@@ -159,7 +161,7 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
   };
   // Learning cards by due; reviews in the chosen order (learning and review cards go to separate lists,
   // so how the two keys compare with each other does not matter).
-  const reviewKey = reviewSortKey(input.reviewOrder ?? 'due', now, day);
+  const reviewKey = reviewSortKey(input.reviewOrder ?? 'due', now, day, input.parameters);
   const sorted = sortByKey(input.dueCards, (card) =>
     isLearning(card) ? card.fsrs.due.getTime() : reviewKey(card),
   );
@@ -258,13 +260,14 @@ export function reviewSortKey(
   order: ReviewOrder,
   now: number,
   day: Pick<StudyDay, 'start'>,
+  parameters?: readonly number[],
 ): (card: CardRecord) => number {
   switch (order) {
     case 'due':
       return (card) => card.fsrs.due.getTime();
     case 'retrievability': {
       const at = new Date(now);
-      return (card) => retrievabilityAt(card.fsrs, at);
+      return (card) => retrievabilityAt(card.fsrs, at, parameters);
     }
     case 'random': {
       const seed = `${day.start}:`;

@@ -56,3 +56,30 @@ export function makeReviewLog(
     prev: packSchedule(card.fsrs),
   };
 }
+
+/** Orders logs by review time (then id, for two reviews in the same millisecond): the order of a replay. */
+export const byReviewTime = (a: ReviewLogRecord, b: ReviewLogRecord): number =>
+  a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The logs of each card, by card id (in the order given). */
+export function groupByCard(logs: readonly ReviewLogRecord[]): Map<string, ReviewLogRecord[]> {
+  const byCard = new Map<string, ReviewLogRecord[]>();
+  for (const log of logs) {
+    const list = byCard.get(log.cardId);
+    if (list) list.push(log);
+    else byCard.set(log.cardId, [log]);
+  }
+  return byCard;
+}
+
+/**
+ * The reviews a card's schedule is replayed from: its logs since its last reset ("Forget"; the ones before
+ * are history), in time order. `logs` are the card's own.
+ */
+export function historyOf(
+  card: Pick<CardRecord, 'resetAt'>,
+  logs: readonly ReviewLogRecord[],
+): ReviewLogRecord[] {
+  const resetAt = card.resetAt ?? -Infinity;
+  return logs.filter((log) => log.time >= resetAt).sort(byReviewTime);
+}

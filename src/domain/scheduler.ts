@@ -10,8 +10,11 @@
  */
 import {
   createEmptyCard,
+  default_w,
+  forgetting_curve,
   fsrs,
   generatorParameters,
+  migrateParameters,
   GenSeedStrategyWithCardId,
   StrategyMode,
   type Card,
@@ -25,7 +28,7 @@ import { CardState, GRADES } from './types';
 
 export type SchedulerSettings = Pick<
   Settings,
-  'retention' | 'learningSteps' | 'relearningSteps' | 'maximumInterval' | 'dayStartHour'
+  'retention' | 'learningSteps' | 'relearningSteps' | 'maximumInterval' | 'dayStartHour' | 'parameters'
 > & {
   /** The learner's IANA zone, such as "Europe/Berlin": study days start at `dayStartHour` there. */
   timeZone: string;
@@ -70,9 +73,12 @@ interface Review {
 export function makeScheduler(settings: SchedulerSettings, options: { fuzz?: boolean } = {}): Scheduler {
   const { dayStartHour, timeZone } = settings;
   const maximumInterval = Math.max(1, settings.maximumInterval);
+  // Absent or unusable: ts-fsrs's defaults. Otherwise the learner's own, fitted by the optimizer.
+  const w = settings.parameters ? fsrsParameters(settings.parameters) : null;
   const engine: FSRS = fsrs(
     generatorParameters({
       request_retention: settings.retention,
+      ...(w ? { w } : {}),
       maximum_interval: maximumInterval,
       enable_fuzz: options.fuzz ?? true,
       enable_short_term: true,
@@ -214,20 +220,80 @@ function trim(value: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
 }
 
-/** ts-fsrs with its default parameters (made on first use): retrievability depends only on the decay (w20). */
-let defaultEngine: FSRS | undefined;
+/**
+ * ts-fsrs engines for retrievability, by weights ('' for the defaults), made on first use: retrievability
+ * depends only on the decay (w20), which the optimizer fits. A few are kept (the defaults and the learner's).
+ */
+const retrievabilityEngines = new Map<string, FSRS>();
+
+function retrievabilityEngine(parameters?: readonly number[]): FSRS {
+  const w = parameters ? fsrsParameters(parameters) : null;
+  const key = w ? w.join(',') : '';
+  let engine = retrievabilityEngines.get(key);
+  if (!engine) {
+    if (retrievabilityEngines.size >= 4) retrievabilityEngines.clear();
+    engine = fsrs(generatorParameters({ enable_fuzz: false, ...(w ? { w } : {}) }));
+    retrievabilityEngines.set(key, engine);
+  }
+  return engine;
+}
 
 /**
- * The probability (FSRS retrievability, in [0, 1]) that a card is recalled at `at`, with ts-fsrs's default
- * parameters: 0 for a card never studied (New). Elapsed days follow ts-fsrs's `get_retrievability`: whole
+ * The probability (FSRS retrievability, in [0, 1]) that a card is recalled at `at`, with the learner's
+ * fitted `parameters` (Settings → Optimize) or else ts-fsrs's defaults: 0 for a card never studied (New). Elapsed days follow ts-fsrs's `get_retrievability`: whole
  * 24-hour periods since the last review (not study days, which need the learner's zone), so a card is
  * predicted at the same recall all through a day, and a date before the last review counts as 0 days.
  */
-export function retrievabilityAt(schedule: FsrsCard, at: Date): number {
+export function retrievabilityAt(schedule: FsrsCard, at: Date, parameters?: readonly number[]): number {
   if (schedule.state === CardState.New || schedule.stability <= 0) return 0;
   // A stored card in review always has its last review; an older record without it is placed by its interval.
   const lastReview = schedule.last_review ?? new Date(schedule.due.getTime() - schedule.scheduled_days * DAY);
   const card = { ...schedule, last_review: lastReview } as unknown as Card;
-  defaultEngine ??= fsrs(generatorParameters({ enable_fuzz: false }));
-  return Math.min(1, Math.max(0, defaultEngine.get_retrievability(card, at, false)));
+  const engine = retrievabilityEngine(parameters);
+  return Math.min(1, Math.max(0, engine.get_retrievability(card, at, false)));
+}
+
+/** How many FSRS weights ts-fsrs expects: FSRS-6 has 21. */
+export const FSRS_PARAMETER_COUNT = 21;
+
+/** ts-fsrs's default FSRS-6 weights, what the scheduler uses until the learner optimizes. */
+export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
+/**
+ * FSRS weights as ts-fsrs's FSRS-6 takes them, or null when `raw` cannot be used: a count other than 21 (or
+ * 19, FSRS-5's, which gets FSRS-5's short-term exponent 0 and decay 0.5 appended), or a value that is not a
+ * finite number. Each weight is clipped to ts-fsrs's bounds, so an optimizer result never reaches the
+ * scheduler out of range (fsrs-rs and ts-fsrs share the bounds; a different version could drift).
+ */
+export function fsrsParameters(raw: ArrayLike<number>): number[] | null {
+  const values = Array.from(raw);
+  if (values.length !== FSRS_PARAMETER_COUNT && values.length !== 19) return null;
+  if (!values.every(Number.isFinite)) return null;
+  const migrated = migrateParameters(values, 0, true);
+  return migrated.length === FSRS_PARAMETER_COUNT && migrated.every(Number.isFinite) ? migrated : null;
+}
+
+/** An FSRS memory state: stability in days, difficulty from 1 to 10. */
+export interface MemoryState {
+  stability: number;
+  difficulty: number;
+}
+
+/** The FSRS memory model under given weights, for evaluating them on review histories. */
+export interface MemoryModel {
+  /** The memory state after a review graded `grade` `elapsedDays` study days after the last (null: first). */
+  next(state: MemoryState | null, elapsedDays: number, grade: Grade): MemoryState;
+  /** The probability of recall `elapsedDays` after a review that left the card at `stability`. */
+  recall(elapsedDays: number, stability: number): number;
+}
+
+/** The FSRS-6 memory model (short-term reviews on, as the scheduler has them) with `parameters`. */
+export function makeMemoryModel(parameters: readonly number[]): MemoryModel {
+  const w = fsrsParameters(parameters);
+  if (!w) throw new RangeError(`FSRS needs ${FSRS_PARAMETER_COUNT} finite weights, got ${parameters.length}`);
+  const engine = fsrs(generatorParameters({ w, enable_short_term: true, enable_fuzz: false }));
+  return {
+    next: (state, elapsedDays, grade) => engine.next_state(state, elapsedDays, grade),
+    recall: (elapsedDays, stability) => forgetting_curve(w, elapsedDays, stability),
+  };
 }

@@ -171,6 +171,11 @@ export interface Settings {
   leechThreshold: number;
   /** The order in which the day's reviews are shown; see `ReviewOrder`. */
   reviewOrder: ReviewOrder;
+  /**
+   * The FSRS weights (21, FSRS-6) fitted to the learner's own reviews by "Optimize". Absent: ts-fsrs's
+   * defaults.
+   */
+  parameters?: number[];
 }
 
 /**

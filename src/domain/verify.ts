@@ -4,7 +4,7 @@
  * review lost, stored twice or written over a stale state shows up as a difference.
  */
 import { sameSchedule } from './card-record';
-import { packSchedule, unpackSchedule } from './review-log';
+import { groupByCard, historyOf, packSchedule, unpackSchedule } from './review-log';
 import type { Scheduler } from './scheduler';
 import {
   CardState,
@@ -32,9 +32,6 @@ export interface CollectionReport {
   problems: CollectionProblem[];
 }
 
-const byTime = (a: ReviewLogRecord, b: ReviewLogRecord) =>
-  a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * Replays each card's logs through `scheduler` (built with the settings the reviews were made under) and
  * reports every card whose stored state differs from the replay, and every log whose recorded state before
@@ -45,17 +42,10 @@ export function verifyCollection(
   logs: readonly ReviewLogRecord[],
   scheduler: Scheduler,
 ): CollectionReport {
-  const logsByCard = new Map<string, ReviewLogRecord[]>();
-  for (const log of logs) {
-    const list = logsByCard.get(log.cardId);
-    if (list) list.push(log);
-    else logsByCard.set(log.cardId, [log]);
-  }
+  const logsByCard = groupByCard(logs);
   const problems: CollectionProblem[] = [];
   for (const card of cards) {
-    // Reviews before a reset ("Forget") are history; the schedule starts again after them.
-    const resetAt = card.resetAt ?? -Infinity;
-    const history = (logsByCard.get(card.id) ?? []).filter((log) => log.time >= resetAt).sort(byTime);
+    const history = historyOf(card, logsByCard.get(card.id) ?? []);
     logsByCard.delete(card.id);
     const first = history[0];
     if (!first) {
@@ -118,8 +108,10 @@ export function replayReviews(
   logs: readonly ReviewLogRecord[],
   scheduler: Scheduler,
 ): Replay | null {
-  const resetAt = card.resetAt ?? -Infinity;
-  const history = logs.filter((log) => log.cardId === card.id && log.time >= resetAt).sort(byTime);
+  const history = historyOf(
+    card,
+    logs.filter((log) => log.cardId === card.id),
+  );
   const first = history[0];
   if (!first) return null;
   let state = unpackSchedule(first.prev);

@@ -19,6 +19,7 @@ export async function loadCardInfo(collection: Collection, cardId: string): Prom
   const [card, logs] = await Promise.all([getCard(db, cardId), logsOfCard(db, cardId)]);
   if (!card) return undefined;
   // Only a review just before a reset needs the scheduler (see cardHistory); the settings are today's.
-  const scheduler = makeScheduler({ ...collection.settings(), timeZone: timeZone() });
-  return { card, history: cardHistory(card, logs, scheduler) };
+  const settings = collection.settings();
+  const scheduler = makeScheduler({ ...settings, timeZone: timeZone() });
+  return { card, history: cardHistory(card, logs, scheduler, settings.parameters) };
 }

@@ -136,6 +136,7 @@ export async function loadDay(
   } else {
     const ranked = await rankedReviews(db, {
       order,
+      ...(settings.parameters ? { parameters: settings.parameters } : {}),
       now: now.getTime(),
       day,
       want: wantReviews,
@@ -226,6 +227,7 @@ async function rankedReviews(
   db: AppDatabase,
   options: {
     order: Exclude<ReviewOrder, 'due'>;
+    parameters?: readonly number[];
     now: number;
     day: StudyDay;
     want: number;
@@ -255,7 +257,7 @@ async function rankedReviews(
       return { cards: cards.slice(0, want), complete: kept.complete && cards.length <= want };
     }
   }
-  const selection = selectLowest(want, reviewSortKey(order, options.now, day));
+  const selection = selectLowest(want, reviewSortKey(order, options.now, day, options.parameters));
   await readReviewPages(db, day.end, deckId, (cards) => {
     for (const card of cards) if (eligible(card)) selection.offer(card);
     return BACKLOG_PAGE;
@@ -322,6 +324,7 @@ export function queueOfDay(cache: StudyDayCache, now: number = cache.now): Study
     todayLogs: cache.todayLogs,
     limits: limitsOf(cache.settings, cache.focus),
     reviewOrder: cache.settings.reviewOrder,
+    ...(cache.settings.parameters ? { parameters: cache.settings.parameters } : {}),
     ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
     ...focusInput(cache.focus),
   });

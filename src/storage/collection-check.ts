@@ -2,9 +2,11 @@
  * Reading the collection a batch at a time for a check: cards in id order, each batch with the review logs
  * of the same id range (`by-card`), so a check of a heavy collection never holds it all in memory.
  */
+import type { IDBPTransaction } from 'idb';
 import { sameSchedule, withIndexKeys } from '../domain/card-record';
 import type { CardRecord, FsrsCard, ReviewLogRecord } from '../domain/types';
 import type { Replay } from '../domain/verify';
+import type { AppDB } from './schema';
 import { runTransaction, type AppDatabase } from './transaction';
 
 export interface CardBatch {
@@ -24,27 +26,15 @@ export async function forEachCardBatch(
 ): Promise<void> {
   let after: string | null = null;
   for (;;) {
-    const from = after;
-    const batch = await runTransaction(db, ['cards', 'review-logs'], 'readonly', async (tx) => {
-      const cards = await tx
-        .objectStore('cards')
-        .getAll(from === null ? null : IDBKeyRange.lowerBound(from, true), size);
-      const last = cards.at(-1)?.id;
-      // The last batch's range is open-ended, so logs of removed cards after the last card are read too.
-      const final = cards.length < size || last === undefined;
-      const range =
-        from === null
-          ? final
-            ? null
-            : IDBKeyRange.upperBound(last)
-          : final
-            ? IDBKeyRange.lowerBound(from, true)
-            : IDBKeyRange.bound(from, last, true, false);
-      const logs = await tx.objectStore('review-logs').index('by-card').getAll(range);
-      return { cards, logs, final, last };
-    });
+    const from: string | null = after;
+    const batch: CardBatch & { last: string | null } = await runTransaction(
+      db,
+      ['cards', 'review-logs'],
+      'readonly',
+      (tx) => readCardBatch(tx, from, size),
+    );
     await visit({ cards: batch.cards, logs: batch.logs });
-    if (batch.final || batch.last === undefined) return;
+    if (batch.last === null) return;
     after = batch.last;
   }
 }
@@ -87,4 +77,34 @@ export async function repairCards(
     }
     return repaired;
   });
+}
+
+/** A transaction that can read cards and review logs: readonly for a check, readwrite for a rescheduling. */
+export type CardsAndLogs = IDBPTransaction<AppDB, ['cards', 'review-logs'], IDBTransactionMode>;
+
+/**
+ * Reads, inside `tx`, up to `size` cards with ids after `from` (null: from the first) and the logs of their
+ * id range. `last` is the id to continue after, or null when this was the final batch.
+ */
+export async function readCardBatch(
+  tx: CardsAndLogs,
+  from: string | null,
+  size: number,
+): Promise<CardBatch & { last: string | null }> {
+  const cards = await tx
+    .objectStore('cards')
+    .getAll(from === null ? null : IDBKeyRange.lowerBound(from, true), size);
+  const last = cards.at(-1)?.id;
+  // The last batch's range is open-ended, so logs of removed cards after the last card are read too.
+  const final = cards.length < size || last === undefined;
+  const range =
+    from === null
+      ? final
+        ? null
+        : IDBKeyRange.upperBound(last)
+      : final
+        ? IDBKeyRange.lowerBound(from, true)
+        : IDBKeyRange.bound(from, last, true, false);
+  const logs = await tx.objectStore('review-logs').index('by-card').getAll(range);
+  return { cards, logs, last: final ? null : last };
 }

@@ -5,9 +5,16 @@ import { runTransaction, type AppDatabase } from './transaction';
 export type MetaKey =
   | 'deck-index-hash'
   | 'persist-requested'
+  | typeof RESCHEDULE_JOB_KEY
+  | typeof OPTIMIZED_KEY
   | typeof LAST_BACKUP_KEY
   | typeof BACKUP_REMINDER_DISMISSED_KEY
   | (string & {});
+
+/** A rescheduling under new settings that has not finished (src/storage/reschedule-job.ts). */
+export const RESCHEDULE_JOB_KEY = 'reschedule-job';
+/** `{ reviews, at }`: how many review logs there were when FSRS was last optimized, and when (epoch ms). */
+export const OPTIMIZED_KEY = 'fsrs-optimized';
 
 /** Epoch ms of the last backup made on this device (a restore sets it to the backup's time). */
 export const LAST_BACKUP_KEY = 'last-backup';

@@ -3,6 +3,7 @@
  * on the way out (so a setting added in a later version starts at its default).
  */
 import * as v from 'valibot';
+import { FSRS_PARAMETER_COUNT } from '../domain/scheduler';
 import { DEFAULT_SETTINGS, REVIEW_ORDERS, type Settings } from '../domain/types';
 import { StorageError } from './errors';
 import { SETTINGS_KEY } from './schema';
@@ -47,6 +48,12 @@ const settingsEntries = {
   countQuizAsReviews: v.boolean('"Count quiz answers as reviews" must be on or off'),
   leechThreshold: WholeNumber('Leech threshold (lapses)', 1, 99),
   reviewOrder: v.picklist(REVIEW_ORDERS, 'Review order must be due date, lowest retrievability or random'),
+  parameters: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.number(), v.finite()), 'FSRS parameters must be a list of numbers'),
+      v.length(FSRS_PARAMETER_COUNT, `FSRS parameters must be ${FSRS_PARAMETER_COUNT} numbers`),
+    ),
+  ),
 } satisfies { [K in keyof Settings]: v.GenericSchema<Settings[K]> };
 
 /** The settings schema: everything a stored settings record must satisfy. */
@@ -65,7 +72,9 @@ export async function getSettings(db: AppDatabase): Promise<Settings> {
   const record = stored as Record<string, unknown>;
   for (const key of Object.keys(settingsEntries) as (keyof Settings)[]) {
     const result = v.safeParse(settingsEntries[key], record[key]);
-    if (result.success) (settings as Record<keyof Settings, unknown>)[key] = result.output;
+    // An optional setting that is absent (parameters: the defaults) stays absent.
+    if (result.success && result.output !== undefined)
+      (settings as Record<keyof Settings, unknown>)[key] = result.output;
   }
   return settings;
 }
@@ -75,14 +84,22 @@ export async function getSettings(db: AppDatabase): Promise<Settings> {
  * `invalid` (message listing every problem, nothing stored) when a value is out of range.
  */
 export async function saveSettings(db: AppDatabase, settings: Settings): Promise<Settings> {
+  const valid = validSettings(settings);
+  await runTransaction(db, ['settings'], 'readwrite', (tx) =>
+    tx.objectStore('settings').put(valid, SETTINGS_KEY),
+  );
+  return valid;
+}
+
+/**
+ * The settings as they would be stored, or a `StorageError` kind `invalid` listing every problem. For a
+ * module that stores settings together with something else, in one transaction.
+ */
+export function validSettings(settings: Settings): Settings {
   const result = v.safeParse(SettingsSchema, settings);
   if (!result.success) {
     const problems = [...new Set(result.issues.map((issue) => issue.message))];
     throw new StorageError('invalid', `Settings not saved: ${problems.join('; ')}.`, { details: problems });
   }
-  const valid: Settings = result.output;
-  await runTransaction(db, ['settings'], 'readwrite', (tx) =>
-    tx.objectStore('settings').put(valid, SETTINGS_KEY),
-  );
-  return valid;
+  return result.output;
 }

@@ -2,6 +2,7 @@ import { createEffect, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { blocked, versionChanged } from '../state/app-db';
 import { createCollection } from '../state/create-collection';
 import { createImportFlow } from '../state/create-import-flow';
+import { resumePendingReschedule } from '../state/pending-reschedule';
 import { readShareLink } from '../state/read-share-link';
 import { createInstallPrompt } from '../pwa/create-install-prompt';
 import { createServiceWorker } from '../pwa/create-service-worker';
@@ -48,6 +49,11 @@ export default function App() {
   const importFlow = createImportFlow(collection);
 
   onMount(() => void collection.load());
+
+  // A rescheduling that a closed tab left half-way finishes once the collection is loaded.
+  createEffect(() => {
+    if (collection.state() === 'ready') void resumePendingReschedule(collection);
+  });
 
   createEffect(() => {
     const theme = collection.settings().theme;

@@ -281,3 +281,22 @@ describe('scheduler', () => {
     });
   });
 });
+
+describe('retrievabilityAt with the learner’s weights (issue 13)', () => {
+  it('follows the fitted decay (w20), and equals the defaults when given them', async () => {
+    const { DEFAULT_PARAMETERS, retrievabilityAt } = await import('../../src/domain/scheduler');
+    const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone: 'UTC' }, { fuzz: false });
+    let card = newCard();
+    card = { ...card, fsrs: scheduler.gradeCard(card, Grade.Good, NOW).fsrs };
+    card = { ...card, fsrs: scheduler.gradeCard(card, Grade.Good, new Date(NOW.getTime() + DAY)).fsrs };
+    const later = new Date(NOW.getTime() + 30 * DAY);
+    const byDefault = retrievabilityAt(card.fsrs, later);
+    expect(retrievabilityAt(card.fsrs, later, DEFAULT_PARAMETERS)).toBe(byDefault);
+    const slowerDecay = [...DEFAULT_PARAMETERS];
+    slowerDecay[20] = 0.5;
+    const fitted = retrievabilityAt(card.fsrs, later, slowerDecay);
+    expect(fitted).not.toBeCloseTo(byDefault, 3);
+    expect(fitted).toBeGreaterThan(0);
+    expect(fitted).toBeLessThan(1);
+  });
+});

@@ -115,3 +115,30 @@ export async function seedStudied(): Promise<AppDatabase> {
   for (const id of ['m.c0', 'm.c4', 'm.c7']) await db.delete('cards', id);
   return db;
 }
+
+/**
+ * Answers `cards[i]` with the grades of `plans[i]` through the default scheduler in `timeZone` (fuzz on, as
+ * the app has it) and the app's commitGrade, starting at NOW, each review on the card's due date.
+ */
+export async function studyOnDueDates(
+  db: AppDatabase,
+  cards: CardRecord[],
+  plans: Grade[][],
+  timeZone: string,
+): Promise<void> {
+  const scheduler = makeScheduler({ ...DEFAULT_SETTINGS, timeZone });
+  for (const [i, plan] of plans.entries()) {
+    let card = cards[i]!;
+    let at = NOW;
+    for (const [n, grade] of plan.entries()) {
+      const fsrs = scheduler.gradeCard(card, grade, at).fsrs;
+      const result = await commitGrade(db, {
+        card: { id: card.id, fsrs },
+        log: { ...logOf(card, at, grade), id: `${card.id}-${n}` },
+      });
+      if (result.status !== 'committed') throw new Error(`studying failed: ${result.status}`);
+      card = result.card;
+      at = new Date(Math.max(fsrs.due.getTime(), at.getTime() + MINUTE));
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { isValidStep } from '../../domain/scheduler';
 import type { ReviewOrder, Settings } from '../../domain/types';
 import { currentPlatform } from '../../pwa/platform';
@@ -10,11 +10,15 @@ import { createBackup } from '../../state/create-backup';
 import { bringBackSnapshot, loadSnapshots } from '../../state/deck-actions';
 import type { SnapshotSummary } from '../../storage/snapshot-store';
 import BackupPanel from '../components/BackupPanel';
+import RescheduleChoice from '../components/RescheduleChoice';
 import SnapshotList from '../components/SnapshotList';
 import StorageStatus from '../components/StorageStatus';
 import '../styles/dialogs.css';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
+
+// The FSRS section (the optimizer's state and worker client) loads with Settings, not with the first screen.
+const OptimizeSection = lazy(() => import('./OptimizeSection'));
 
 const parseSteps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -119,6 +123,11 @@ export default function SettingsScreen() {
       setRepairing(false);
     }
   };
+  const [rescheduleOnSave, setRescheduleOnSave] = createSignal(false);
+  /** Desired retention or the maximum interval differ from the saved settings: saving replays every card. */
+  const schedulingChanged = () =>
+    draft().retention !== collection.settings().retention ||
+    draft().maximumInterval !== collection.settings().maximumInterval;
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft({ ...draft(), [key]: value });
@@ -138,13 +147,28 @@ export default function SettingsScreen() {
       setError(stepProblem);
       return;
     }
+    // The FSRS weights are not on this form: Optimize may have changed them since the form was filled.
+    const { parameters: _stale, ...fields } = draft();
+    const { parameters } = collection.settings();
+    const next: Settings = {
+      ...fields,
+      ...(parameters ? { parameters } : {}),
+      learningSteps: parseSteps(learning()),
+      relearningSteps: parseSteps(relearning()),
+    };
     try {
-      await collection.updateSettings({
-        ...draft(),
-        learningSteps: parseSteps(learning()),
-        relearningSteps: parseSteps(relearning()),
-      });
-      setStatus('Settings saved.');
+      if (!schedulingChanged()) {
+        await collection.updateSettings(next);
+        setStatus('Settings saved.');
+        return;
+      }
+      // Desired retention or the maximum interval changed: every card is replayed under them, one job.
+      setStatus('Settings saved. Replaying every card with them…');
+      const { applyWithReplay, replayedSummary } = await import('../../state/reschedule');
+      const changed = await applyWithReplay(collection, next, { reschedule: rescheduleOnSave() }, (p) =>
+        setStatus(`Settings saved. Replaying every card with them… ${p.done.toLocaleString()} cards so far.`),
+      );
+      setStatus(`Settings saved. ${replayedSummary(changed, rescheduleOnSave())}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Settings could not be saved. Please try again.');
     }
@@ -315,6 +339,16 @@ export default function SettingsScreen() {
               if right, Again if wrong). Multiple-choice answers never do.
             </p>
           </div>
+          <Show when={schedulingChanged()}>
+            <div class="field card-surface">
+              <RescheduleChoice
+                id="hint-reschedule-on-save"
+                checked={rescheduleOnSave()}
+                what="Saving replays every card's reviews with the new desired retention or maximum interval."
+                onChange={setRescheduleOnSave}
+              />
+            </div>
+          </Show>
           <Show when={error()}>
             <p class="banner" role="alert">
               {error()}
@@ -327,6 +361,14 @@ export default function SettingsScreen() {
             {status()}
           </p>
         </form>
+        <section aria-labelledby="fsrs-title">
+          <h2 id="fsrs-title" class="section-title">
+            FSRS parameters
+          </h2>
+          <Suspense>
+            <OptimizeSection />
+          </Suspense>
+        </section>
         <section aria-labelledby="storage-title">
           <h2 id="storage-title" class="section-title">
             Storage
@@ -371,9 +413,9 @@ export default function SettingsScreen() {
               </ul>
               <p class="hint">
                 A card reviewed under other settings (desired retention, steps, the hour the day starts, or
-                another time zone) can differ from a replay with today's settings; that is not damage.
-                Repairing sets each card's schedule to the replay of its reviews with today's settings; every
-                review is kept.
+                another time zone), or one that kept its due date when settings changed, can differ from a
+                replay with today's settings; that is not damage. Repairing sets each card's schedule to the
+                replay of its reviews with today's settings; every review is kept.
               </p>
               <button
                 type="button"
