@@ -65,9 +65,9 @@ async function quizShots(browser: Browser, url: string, scheme: 'light' | 'dark'
   await page.goto(url);
   await page.getByRole('button', { name: /^Study all/ }).waitFor();
   await page.goto(`${url}#/quiz`);
-  await page.getByRole('checkbox', { name: 'Histology', exact: true }).waitFor();
+  await page.getByRole('checkbox', { name: 'MicroRNAs', exact: true }).waitFor();
   await shoot(page, `quiz-setup-${scheme}`);
-  await page.getByRole('checkbox', { name: 'Histology', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'MicroRNAs', exact: true }).check();
   for (const type of ['True or false', 'Typed answer'])
     await page.getByRole('checkbox', { name: type }).uncheck();
   await page.getByLabel('Time limit').selectOption({ label: '10 minutes' });

@@ -118,7 +118,7 @@ describe('backup and restore', () => {
     await (await chooser).setFiles(file);
     await b.page.getByRole('heading', { name: 'Restore this backup?' }).waitFor();
     const facts = await b.page.locator('.backup-confirm dd').allInnerTexts();
-    expect(facts.slice(1)).toEqual(['7', before.cards.toLocaleString('en-US'), '2']);
+    expect(facts.slice(1)).toEqual(['8', before.cards.toLocaleString('en-US'), '2']);
     // The section with its confirmation passes axe in the dark theme.
     const axe = await new AxeBuilder({ page: b.page })
       .include('.backup-panel')

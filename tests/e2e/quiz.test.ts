@@ -46,7 +46,7 @@ describe('quiz mode', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).tap();
     await page.getByRole('heading', { level: 1, name: 'Quiz' }).waitFor();
-    await page.getByRole('checkbox', { name: 'Histology', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'MicroRNAs', exact: true }).check();
     await page.getByRole('radio', { name: '10', exact: true }).check();
     for (const type of ['True or false', 'Typed answer'])
       await page.getByRole('checkbox', { name: type }).uncheck();
@@ -83,7 +83,7 @@ describe('quiz mode', () => {
     expect(quizzes).toHaveLength(1);
     const quiz = quizzes[0]!;
     expect(quiz.finishedAt).toBeTypeOf('number');
-    expect(quiz.questions.every((q) => q.type === 'mcq' && q.deckId === 'histology')).toBe(true);
+    expect(quiz.questions.every((q) => q.type === 'mcq' && q.deckId === 'mirna')).toBe(true);
     const right = quiz.answers.filter((a) => a.correct).length;
     const score = page.locator('.quiz-score-value');
     expect(await score.innerText()).toMatch(new RegExp(`^${right} / 10\\s+${right * 10}%$`));

@@ -38,7 +38,7 @@ describe('quiz mode in WebKit', () => {
     await dismissOfflineToast(b);
     await tapRole(b, 'link', 'Quiz');
     await getByRole(b, 'button', 'Start quiz');
-    await tapLabel(b, 'Histology');
+    await tapLabel(b, 'MicroRNAs');
     await tapLabel(b, '10');
     await tapLabel(b, 'True or false');
     await tapLabel(b, 'Typed answer');
