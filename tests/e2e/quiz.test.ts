@@ -90,7 +90,7 @@ describe('quiz mode', () => {
     await page.getByText(/^Time taken: /).waitFor();
     const breakdown = page.getByRole('list', { name: 'Score by topic' });
     expect(await breakdown.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringMatching(new RegExp(`^Pathology\\s+${right} / 10 \\(${right * 10}%\\)$`)),
+      expect.stringMatching(new RegExp(`^Biology\\s+${right} / 10 \\(${right * 10}%\\)$`)),
     ]);
     await page.locator('.trend-chart canvas').waitFor();
     problems.push(...(await violations(page, 'results')));
