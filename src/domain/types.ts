@@ -188,6 +188,12 @@ export const REVIEW_ORDERS: readonly ReviewOrder[] = ['due', 'retrievability', '
 /** The tag a card gets when it becomes a leech. */
 export const LEECH_TAG = 'leech';
 
+/**
+ * How many FSRS weights ts-fsrs expects: FSRS-6 has 21. Here rather than in scheduler.ts, so the settings
+ * schema (on the first screen) can check it without loading ts-fsrs.
+ */
+export const FSRS_PARAMETER_COUNT = 21;
+
 export const DEFAULT_SETTINGS: Settings = {
   retention: 0.9,
   learningSteps: ['1m', '10m'],
