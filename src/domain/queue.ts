@@ -8,7 +8,7 @@
  */
 import type { StudyDay } from './day';
 import { stateBefore } from './review-log';
-import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord, type ReviewOrder } from './types';
+import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord } from './types';
 
 /** Anki's default "learn ahead limit": learning cards due this soon may be shown when nothing else is left. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
