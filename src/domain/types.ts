@@ -124,6 +124,11 @@ export interface ReviewLogRecord {
   grade: Grade;
   /** The card's scheduling state before this review (its state there is the state before). */
   prev: PackedSchedule;
+  /**
+   * Time from showing the card to grading it, in ms (issue 13's "time spent"). Optional: logs written
+   * before it was recorded, and replayed or imported reviews, have none.
+   */
+  durationMs?: number;
 }
 
 export interface DeckRecord {
