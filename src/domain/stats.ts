@@ -130,6 +130,8 @@ export interface StatsFold {
   result(): Stats;
   /** Epoch ms at which the window's first day starts: logs before it are not needed. */
   readonly historyStart: number;
+  /** Epoch ms at which tomorrow starts: logs from then on are not needed either. */
+  readonly historyEnd: number;
 }
 
 /** Stability buckets, in days: upper bounds (exclusive) and labels. */
@@ -267,6 +269,7 @@ export function makeStatsFold(context: StatsContext): StatsFold {
 
   return {
     historyStart: index.starts[0] ?? 0,
+    historyEnd: index.starts[HISTORY_DAYS] ?? 0,
     addCard,
     addLog(log) {
       if (deckId === null || selected.has(log.cardId)) foldLog(log);

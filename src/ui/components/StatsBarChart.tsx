@@ -1,0 +1,84 @@
+import { For, Show } from 'solid-js';
+
+export interface ChartBar {
+  /** The bar's name in the table, such as "14 Apr 2026". */
+  label: string;
+  /** A short label under the bar, such as "+7d"; none when absent. */
+  tick?: string;
+  value: number;
+}
+
+/**
+ * A bar chart in plain SVG: bar heights are attributes (the CSP forbids inline styles) and colours come
+ * from the theme through CSS classes, so it follows light and dark. The SVG is hidden from screen readers:
+ * `summary` says what it shows, and `table` (when given) repeats every bar as a row of a table that
+ * "Show as a table" opens.
+ */
+export default function StatsBarChart(props: {
+  bars: readonly ChartBar[];
+  summary: string;
+  /** Column headers of the table, e.g. ["Day", "Cards due"]; no table when absent. */
+  table?: [string, string];
+  /** A CSS class for the bars' colour, such as "bar-accent". */
+  tone?: string;
+}) {
+  const width = 300;
+  const height = 120;
+  const max = () => Math.max(1, ...props.bars.map((bar) => bar.value));
+  const step = () => width / Math.max(1, props.bars.length);
+  return (
+    <figure class="stats-chart">
+      <svg class="stats-bars" viewBox={`0 0 ${width} ${height + 16}`} aria-hidden="true">
+        <line class="stats-axis" x1="0" y1={height + 0.5} x2={width} y2={height + 0.5} />
+        <For each={props.bars}>
+          {(bar, i) => {
+            const h = () => (bar.value / max()) * (height - 4);
+            return (
+              <>
+                <rect
+                  class={`stats-bar ${props.tone ?? 'bar-accent'}`}
+                  x={i() * step() + step() * 0.12}
+                  y={height - h()}
+                  width={Math.max(0.5, step() * 0.76)}
+                  height={h()}
+                  rx={Math.min(2, step() * 0.2)}
+                />
+                <Show when={bar.tick}>
+                  <text class="stats-tick" x={i() * step() + step() / 2} y={height + 13} text-anchor="middle">
+                    {bar.tick}
+                  </text>
+                </Show>
+              </>
+            );
+          }}
+        </For>
+      </svg>
+      <figcaption class="muted">{props.summary}</figcaption>
+      <Show when={props.table}>
+        {(headers) => (
+          <details class="stats-table-details">
+            <summary>Show as a table</summary>
+            <table class="stats-table">
+              <thead>
+                <tr>
+                  <th scope="col">{headers()[0]}</th>
+                  <th scope="col">{headers()[1]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.bars}>
+                  {(bar) => (
+                    <tr>
+                      <th scope="row">{bar.label}</th>
+                      <td>{bar.value.toLocaleString()}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </details>
+        )}
+      </Show>
+    </figure>
+  );
+}
