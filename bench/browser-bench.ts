@@ -36,6 +36,7 @@ interface Probe {
     logsJson: string,
   ): Promise<{ openMs: number; read: number[]; readDb: number[]; write: number[]; writeDb: number[] }>;
   storage(name: string, recent: number, sample: number): Promise<StorageFigures>;
+  openStats(): Promise<{ ms: number; longestTaskMs: number; longTasks: number }>;
 }
 declare global {
   interface Window {
@@ -229,6 +230,8 @@ export interface PassOptions {
   homeRuns: number;
   grades: number;
   floorRuns: number;
+  /** Times the Stats screen is opened (from Home) and timed. */
+  statsRuns: number;
   log?: (line: string) => void;
 }
 
@@ -319,6 +322,11 @@ export interface PassResult {
   loadAverage: { start: number; end: number };
   storage: StorageFigures;
   ratios: { coldStart: number; grade: number };
+  /**
+   * The Stats screen (issue 13): tap on "Stats" to its numbers painted (computed in a worker from every
+   * card and the last year of logs), and the longest main-thread task meanwhile, the worst of the runs.
+   */
+  stats: { open: Stats; longestTaskMs: number; longTasks: number };
 }
 
 async function usedHeap(cdp: CDPSession): Promise<number> {
@@ -425,6 +433,23 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     const logsAfter = (await page.evaluate((name) => window.__bench.dbInfo(name), DB_NAME)).logs;
     const afterGrades = await heap(cdp);
 
+    // 8. The Stats screen, opened from Home (after the grades, so today has reviews).
+    const statsOpen: number[] = [];
+    let longestTaskMs = 0;
+    let longTasks = 0;
+    for (let run = 0; run < options.statsRuns; run++) {
+      await page.getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('button', { name: /^Study all/ }).waitFor();
+      const result = await page.evaluate(() => window.__bench.openStats());
+      statsOpen.push(result.ms);
+      longestTaskMs = Math.max(longestTaskMs, result.longestTaskMs);
+      longTasks = Math.max(longTasks, result.longTasks);
+      highest = Math.max(highest, await usedHeap(cdp));
+      log(
+        `  stats ${run + 1}/${options.statsRuns}: ${result.ms.toFixed(0)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
+
     // 7. Storage: the logs the app just wrote, seeded logs and cards, and the browser's estimate.
     const storage = await page.evaluate(([name, recent]) => window.__bench.storage(name, recent, 1000), [
       DB_NAME,
@@ -457,6 +482,7 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
         coldStart: coldStart.median / floorStats.read.median,
         grade: grade.median / floorStats.write.median,
       },
+      stats: { open: stats(statsOpen), longestTaskMs, longTasks },
     };
   } finally {
     await context.close();

@@ -65,6 +65,6 @@ export function makeReviewLog(
     grade,
     prev: packSchedule(card.fsrs),
   };
-  if (shownAt !== undefined) log.durationMs = Math.min(MAX_ANSWER_MS, Math.max(0, at.getTime() - shownAt));
+  if (shownAt !== undefined) log.took = Math.min(MAX_ANSWER_MS, Math.max(0, at.getTime() - shownAt));
   return log;
 }

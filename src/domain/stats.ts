@@ -73,7 +73,7 @@ export interface Stats {
     again: number;
     /** Reviews not answered Again, 0-1; null with no review today. */
     correct: number | null;
-    /** Time spent on the reviews that recorded it (`durationMs`), in ms. */
+    /** Time spent on the reviews that recorded it (`took`), in ms. */
     timeMs: number;
     /** How many of today's reviews recorded their time. */
     timedReviews: number;
@@ -223,8 +223,8 @@ export function makeStatsFold(context: StatsContext): StatsFold {
       day.reviews += 1;
       todayCards.add(log.cardId);
       if (log.grade === Grade.Again) day.again += 1;
-      if (typeof log.durationMs === 'number' && log.durationMs >= 0) {
-        day.timeMs += log.durationMs;
+      if (typeof log.took === 'number' && log.took >= 0) {
+        day.timeMs += log.took;
         day.timedReviews += 1;
       }
     }

@@ -123,7 +123,7 @@ describe('true retention', () => {
 
 describe('today', () => {
   it('counts reviews, cards, Again, correct % and the time of the reviews that recorded it', () => {
-    const timed = (entry: ReviewLogRecord, durationMs: number) => ({ ...entry, durationMs });
+    const timed = (entry: ReviewLogRecord, took: number) => ({ ...entry, took });
     const logs = [
       timed(log('a', daysAgo(0, -1), Grade.Again, CardState.New), 12_000),
       timed(log('a', daysAgo(0, -0.9), Grade.Good, CardState.Learning), 8_000),

@@ -10,14 +10,14 @@ describe('backup records: review logs', () => {
   const log = makeReviewLog(newCard('br-1'), Grade.Good, NOW, 'log-1', NOW.getTime() - 4_200);
 
   it('restores the time an answer took (issue 13), and logs without it', () => {
-    expect(log.durationMs).toBe(4_200);
+    expect(log.took).toBe(4_200);
     expect(v.parse(schema, JSON.parse(JSON.stringify(log)))).toEqual(log);
-    const { durationMs: _, ...untimed } = log;
+    const { took: _, ...untimed } = log;
     expect(v.parse(schema, untimed)).toEqual(untimed);
   });
 
   it('refuses a negative or non-numeric time', () => {
-    expect(v.safeParse(schema, { ...log, durationMs: -1 }).success).toBe(false);
-    expect(v.safeParse(schema, { ...log, durationMs: '5s' }).success).toBe(false);
+    expect(v.safeParse(schema, { ...log, took: -1 }).success).toBe(false);
+    expect(v.safeParse(schema, { ...log, took: '5s' }).success).toBe(false);
   });
 });

@@ -3,14 +3,18 @@ import { For } from 'solid-js';
 /** Days since 1970-01-01 (a Thursday) to the day of the week, Monday = 0. */
 const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
 
-/** "12 Mar 2026" of a study day number (its local date). */
+/** Made once: each `toLocaleDateString` call builds a new formatter, about a millisecond apiece. */
+let dateFormat: Intl.DateTimeFormat | undefined;
+
+/** "Mar 12, 2026" (in the learner's locale) of a study day number, i.e. of its local date. */
 export function dateLabel(day: number): string {
-  return new Date(day * 86_400_000).toLocaleDateString([], {
+  dateFormat ??= new Intl.DateTimeFormat([], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
+  return dateFormat.format(day * 86_400_000);
 }
 
 /**
@@ -49,6 +53,19 @@ export default function ReviewHeatmap(props: { firstDay: number; days: readonly 
           }}
         </For>
       </svg>
+      <div class="heat-scale" aria-hidden="true">
+        <span>{dateLabel(props.firstDay)}</span>
+        <span class="heat-legend">
+          Less
+          <svg viewBox="0 0 34 6" class="heat-legend-cells">
+            <For each={[0, 1, 2, 3, 4]}>
+              {(n) => <rect class={`heat heat-${n}`} x={n * 7} y="0" width="6" height="6" rx="1" />}
+            </For>
+          </svg>
+          More
+        </span>
+        <span>Today</span>
+      </div>
       <figcaption class="muted">{props.summary}</figcaption>
     </figure>
   );

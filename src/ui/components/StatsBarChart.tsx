@@ -26,6 +26,16 @@ export default function StatsBarChart(props: {
   const height = 120;
   const max = () => Math.max(1, ...props.bars.map((bar) => bar.value));
   const step = () => width / Math.max(1, props.bars.length);
+  // A label near an edge is aligned to it, so it is not cut off; the others are centred under their bar.
+  const EDGE = 16;
+  const tickAnchor = (i: number) => {
+    const centre = i * step() + step() / 2;
+    return centre < EDGE ? 'start' : centre > width - EDGE ? 'end' : 'middle';
+  };
+  const tickX = (i: number) => {
+    const anchor = tickAnchor(i);
+    return anchor === 'start' ? i * step() : anchor === 'end' ? (i + 1) * step() : i * step() + step() / 2;
+  };
   return (
     <figure class="stats-chart">
       <svg class="stats-bars" viewBox={`0 0 ${width} ${height + 16}`} aria-hidden="true">
@@ -44,7 +54,7 @@ export default function StatsBarChart(props: {
                   rx={Math.min(2, step() * 0.2)}
                 />
                 <Show when={bar.tick}>
-                  <text class="stats-tick" x={i() * step() + step() / 2} y={height + 13} text-anchor="middle">
+                  <text class="stats-tick" x={tickX(i())} y={height + 13} text-anchor={tickAnchor(i())}>
                     {bar.tick}
                   </text>
                 </Show>
