@@ -91,7 +91,10 @@ export interface Stats {
     firstDay: number;
     /** Reviews per study day, oldest first, today last. */
     days: number[];
-    /** Consecutive study days with reviews, ending today (or yesterday, if nothing was studied yet today). */
+    /**
+     * Consecutive study days with reviews, ending today (or yesterday, if nothing was studied yet today);
+     * counted within the window, so at most a year.
+     */
     streak: number;
     /** Days of the window with at least one review. */
     daysStudied: number;
@@ -176,6 +179,7 @@ export function makeStatsFold(context: StatsContext): StatsFold {
   const firstDay = today - HISTORY_DAYS + 1;
   const index = makeDayIndex(firstDay, today + FUTURE_DAYS, context.dayStartHour, context.timeZone);
   const todayStart = index.starts[HISTORY_DAYS - 1] ?? 0;
+  const nowDate = new Date(now);
 
   // Cards of the selection; logs of other cards are skipped (all logs count when every deck is shown).
   const selected = new Set<string>();
@@ -260,7 +264,7 @@ export function makeStatsFold(context: StatsContext): StatsFold {
         stability[s] = (stability[s] ?? 0) + 1;
         const dIndex = tenth((fsrs.difficulty - 1) / 9);
         difficulty[dIndex] = (difficulty[dIndex] ?? 0) + 1;
-        const r = retrievabilityAt(fsrs, new Date(now));
+        const r = retrievabilityAt(fsrs, nowDate);
         recallSum += r;
         retrievability[tenth(r)] = (retrievability[tenth(r)] ?? 0) + 1;
       }
@@ -312,14 +316,15 @@ export function makeStatsFold(context: StatsContext): StatsFold {
           streak,
           daysStudied: calendar.filter((n) => n > 0).length,
         },
-        counts,
+        counts: { ...counts },
         distributions: {
           stability: STABILITY_LABELS.map((label, i) => ({ label, count: stability[i] ?? 0 })),
           difficulty: TENTHS.map((label, i) => ({ label, count: difficulty[i] ?? 0 })),
           retrievability: TENTHS.map((label, i) => ({ label, count: retrievability[i] ?? 0 })),
           meanRetrievability: studied > 0 ? recallSum / studied : null,
         },
-        answers,
+        // Copies: the fold goes on adding to its own rows after a partial result.
+        answers: { learning: [...answers.learning], review: [...answers.review] },
         reviews,
         cards,
       };

@@ -1,7 +1,8 @@
 /**
  * Reading the collection into the Stats screen's fold (src/domain/stats.ts) a page at a time: every card in
  * key order, then the review logs of the screen's window (the last year, through `by-time`) a week at a
- * time, so a heavy collection (150k cards, 2M logs) is never held in memory at once.
+ * time, newest first, so a heavy collection (150k cards, 2M logs) is never held in memory at once and
+ * today's and this month's figures are complete long before the year's.
  */
 import type { StatsFold } from '../domain/stats';
 import type { CardRecord } from '../domain/types';
@@ -13,10 +14,15 @@ const CARD_PAGE = 2000;
 const LOG_SPAN_MS = 7 * 86_400_000;
 
 /**
- * Adds every card, then every log of the fold's window (`historyStart` to `historyEnd`), to `fold`.
+ * Adds every card, then every log of the fold's window (`historyStart` to `historyEnd`), newest first, to
+ * `fold`. After each span of logs, `onProgress` gets the epoch ms from which on every log has been added.
  * Each page is its own read-only transaction, so writes (a grade in another tab) are never held up long.
  */
-export async function readIntoStatsFold(db: AppDatabase, fold: StatsFold): Promise<void> {
+export async function readIntoStatsFold(
+  db: AppDatabase,
+  fold: StatsFold,
+  onProgress: (logsFrom: number) => void = () => undefined,
+): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const from: string | null = after;
@@ -28,8 +34,8 @@ export async function readIntoStatsFold(db: AppDatabase, fold: StatsFold): Promi
     if (cards.length < CARD_PAGE || last === undefined) break;
     after = last;
   }
-  for (let start = fold.historyStart; start < fold.historyEnd; start += LOG_SPAN_MS) {
-    const end = Math.min(fold.historyEnd, start + LOG_SPAN_MS);
+  for (let end = fold.historyEnd; end > fold.historyStart; end -= LOG_SPAN_MS) {
+    const start = Math.max(fold.historyStart, end - LOG_SPAN_MS);
     const logs = await runTransaction(db, ['review-logs'], 'readonly', (tx) =>
       tx
         .objectStore('review-logs')
@@ -37,5 +43,6 @@ export async function readIntoStatsFold(db: AppDatabase, fold: StatsFold): Promi
         .getAll(IDBKeyRange.bound(start, end, false, true)),
     );
     for (const log of logs) fold.addLog(log);
+    onProgress(start);
   }
 }

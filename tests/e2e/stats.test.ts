@@ -35,10 +35,10 @@ async function openStats(page: Page) {
   await page.getByRole('link', { name: 'Stats' }).tap();
   await page.getByRole('heading', { name: 'Stats', level: 1 }).waitFor();
   await page.getByRole('heading', { name: 'Today' }).waitFor();
-  // The numbers are computed anew when the screen opens: wait until they have arrived.
+  // The numbers are computed anew when the screen opens: wait until they are complete.
   await page
     .getByRole('status')
-    .filter({ hasText: /^Statistics of / })
+    .filter({ hasText: /are up to date\.$/ })
     .waitFor({ state: 'attached' });
 }
 
@@ -140,7 +140,7 @@ describe('Stats screen', () => {
     expect(passed).toBeLessThan(graduated.length);
     const allCell = todayRow.getByRole('cell').nth(2);
     expect((await allCell.innerText()).replace(/\s+/g, ' ').trim()).toBe(
-      `${((passed / graduated.length) * 100).toFixed(1)}% ${passed}/${graduated.length}`,
+      `${((passed / graduated.length) * 100).toFixed(1)}% ${passed} of ${graduated.length}`,
     );
     await page.getByText('Desired retention: 90%.').waitFor();
 

@@ -34,7 +34,12 @@ describe('readIntoStatsFold', () => {
     const byId = [...cards].sort((x, y) => (x.id < y.id ? -1 : 1));
     for (const deckId of [null, 'b']) {
       const fold = makeStatsFold({ ...context, deckId });
-      await readIntoStatsFold(db, fold);
+      const progress: number[] = [];
+      await readIntoStatsFold(db, fold, (from) => progress.push(from));
+      // Newest first, a week at a time, down to the start of the window.
+      expect(progress.length).toBe(Math.ceil((fold.historyEnd - fold.historyStart) / (7 * DAY)));
+      expect([...progress].sort((a, b) => b - a)).toEqual(progress);
+      expect(progress.at(-1)).toBe(fold.historyStart);
       const read = fold.result();
       expect(read).toEqual(computeStats(byId, logs, { ...context, deckId }));
       expect(read.reviews).toBe(

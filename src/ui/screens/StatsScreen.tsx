@@ -44,8 +44,10 @@ function RetentionCell(props: { counts: PassFail }) {
     <td>
       <Show when={share() !== null} fallback={<span class="muted">–</span>}>
         {percent(share() ?? 0, 1)}
+        {/* "12,345 of 13,456" wraps at its spaces, so a heavy learner's counts fit a phone's width. */}
         <span class="stats-sub">
-          {props.counts.passed}/{props.counts.passed + props.counts.failed}
+          {props.counts.passed.toLocaleString()} of{' '}
+          {(props.counts.passed + props.counts.failed).toLocaleString()}
         </span>
       </Show>
     </td>
@@ -110,7 +112,13 @@ export default function StatsScreen() {
           </div>
         </Show>
         <p class="visually-hidden" role="status">
-          {state.loading() ? 'Computing your statistics…' : stats() ? `Statistics of ${deckTitle()}.` : ''}
+          {state.progress() === 'stale'
+            ? 'Computing your statistics…'
+            : state.progress() === 'partial'
+              ? `Statistics of ${deckTitle()}: reading older reviews…`
+              : stats()
+                ? `Statistics of ${deckTitle()} are up to date.`
+                : ''}
         </p>
         <Switch>
           <Match when={!stats() && !state.error()}>
@@ -131,7 +139,16 @@ export default function StatsScreen() {
           </Match>
           <Match when={stats()}>
             {(s) => (
-              <div class="stats-sections" classList={{ 'stats-stale': state.loading() }}>
+              <div
+                class="stats-sections"
+                classList={{ 'stats-stale': state.progress() === 'stale' }}
+                data-complete={state.progress() === 'done' ? '' : undefined}
+              >
+                <Show when={state.progress() === 'partial'}>
+                  <p class="muted stats-note stats-reading" aria-hidden="true">
+                    Reading older reviews… The year's figures fill in as they are read.
+                  </p>
+                </Show>
                 <section class="card-surface stats-section" aria-labelledby="stats-today">
                   <h2 id="stats-today">Today</h2>
                   <dl class="stats-figures">
