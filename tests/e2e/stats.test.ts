@@ -184,6 +184,13 @@ describe('Stats screen', () => {
       .poll(() => figure(page, 'Reviews'))
       .toBe(String(todays.filter((log) => ofDeck.has(log.cardId)).length));
 
+    // Nothing overflows sideways, down to a 320 px phone.
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+
     // Accessibility, with a chart's table open, in both themes.
     await page.getByLabel('Deck').selectOption('');
     await expect.poll(() => figure(page, 'Reviews')).toBe(String(todays.length));
