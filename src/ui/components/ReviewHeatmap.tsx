@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Index } from 'solid-js';
 
 /** Days since 1970-01-01 (a Thursday) to the day of the week, Monday = 0. */
 const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
@@ -37,12 +37,13 @@ export default function ReviewHeatmap(props: { firstDay: number; days: readonly 
         viewBox={`0 0 ${weeks() * (cell + gap)} ${7 * (cell + gap)}`}
         aria-hidden="true"
       >
-        <For each={props.days}>
+        {/* Index: a day keeps its cell while the counts fill in (and For would key cells by count). */}
+        <Index each={props.days}>
           {(count, i) => {
-            const slot = () => i() + offset();
+            const slot = () => i + offset();
             return (
               <rect
-                class={`heat heat-${level(count)}`}
+                class={`heat heat-${level(count())}`}
                 x={Math.floor(slot() / 7) * (cell + gap)}
                 y={(slot() % 7) * (cell + gap)}
                 width={cell}
@@ -51,7 +52,7 @@ export default function ReviewHeatmap(props: { firstDay: number; days: readonly 
               />
             );
           }}
-        </For>
+        </Index>
       </svg>
       <div class="heat-scale" aria-hidden="true">
         <span>{dateLabel(props.firstDay)}</span>

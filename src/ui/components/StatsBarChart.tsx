@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { Index, Show } from 'solid-js';
 
 export interface ChartBar {
   /** The bar's name in the table, such as "14 Apr 2026". */
@@ -40,28 +40,30 @@ export default function StatsBarChart(props: {
     <figure class="stats-chart">
       <svg class="stats-bars" viewBox={`0 0 ${width} ${height + 16}`} aria-hidden="true">
         <line class="stats-axis" x1="0" y1={height + 0.5} x2={width} y2={height + 0.5} />
-        <For each={props.bars}>
+        {/* Index, not For: new numbers arrive every second while the worker reads, and each bar keeps its
+            place, so only the changed attributes are updated. */}
+        <Index each={props.bars}>
           {(bar, i) => {
-            const h = () => (bar.value / max()) * (height - 4);
+            const h = () => (bar().value / max()) * (height - 4);
             return (
               <>
                 <rect
                   class={`stats-bar ${props.tone ?? 'bar-accent'}`}
-                  x={i() * step() + step() * 0.12}
+                  x={i * step() + step() * 0.12}
                   y={height - h()}
                   width={Math.max(0.5, step() * 0.76)}
                   height={h()}
                   rx={Math.min(2, step() * 0.2)}
                 />
-                <Show when={bar.tick}>
-                  <text class="stats-tick" x={tickX(i())} y={height + 13} text-anchor={tickAnchor(i())}>
-                    {bar.tick}
+                <Show when={bar().tick}>
+                  <text class="stats-tick" x={tickX(i)} y={height + 13} text-anchor={tickAnchor(i)}>
+                    {bar().tick}
                   </text>
                 </Show>
               </>
             );
           }}
-        </For>
+        </Index>
       </svg>
       <figcaption class="muted">{props.summary}</figcaption>
       <Show when={props.table}>
@@ -76,14 +78,14 @@ export default function StatsBarChart(props: {
                 </tr>
               </thead>
               <tbody>
-                <For each={props.bars}>
+                <Index each={props.bars}>
                   {(bar) => (
                     <tr>
-                      <th scope="row">{bar.label}</th>
-                      <td>{bar.value.toLocaleString()}</td>
+                      <th scope="row">{bar().label}</th>
+                      <td>{bar().value.toLocaleString()}</td>
                     </tr>
                   )}
-                </For>
+                </Index>
               </tbody>
             </table>
           </details>

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import {
   retentionOf,
   type Bucket,
@@ -200,21 +200,21 @@ export default function StatsScreen() {
                       </tr>
                     </thead>
                     <tbody>
-                      <For each={s().retention}>
+                      <Index each={s().retention}>
                         {(row) => (
                           <tr>
-                            <th scope="row">{PERIOD_NAMES[row.period]}</th>
-                            <RetentionCell counts={row.young} />
-                            <RetentionCell counts={row.mature} />
+                            <th scope="row">{PERIOD_NAMES[row().period]}</th>
+                            <RetentionCell counts={row().young} />
+                            <RetentionCell counts={row().mature} />
                             <RetentionCell
                               counts={{
-                                passed: row.young.passed + row.mature.passed,
-                                failed: row.young.failed + row.mature.failed,
+                                passed: row().young.passed + row().mature.passed,
+                                failed: row().young.failed + row().mature.failed,
                               }}
                             />
                           </tr>
                         )}
-                      </For>
+                      </Index>
                     </tbody>
                   </table>
                 </section>
