@@ -441,7 +441,11 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     let longTasks = 0;
     for (let run = 0; run < options.statsRuns; run++) {
       await page.getByRole('link', { name: 'Home' }).click();
-      await page.getByRole('button', { name: /^Study all/ }).waitFor();
+      // Home done with its counts, so their work is not counted against the Stats screen.
+      await page.waitForFunction(
+        (decks) => document.querySelectorAll('ul.deck-list > li .counts').length >= decks,
+        info.decks,
+      );
       const result = await page.evaluate(() => window.__bench.openStats());
       statsFirst.push(result.firstMs);
       statsOpen.push(result.ms);

@@ -1,4 +1,4 @@
-import { For, Index } from 'solid-js';
+import { createMemo, For, Index } from 'solid-js';
 
 /** Days since 1970-01-01 (a Thursday) to the day of the week, Monday = 0. */
 const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
@@ -27,7 +27,8 @@ export default function ReviewHeatmap(props: { firstDay: number; days: readonly 
   const gap = 1;
   const offset = () => weekday(props.firstDay);
   const weeks = () => Math.ceil((props.days.length + offset()) / 7);
-  const max = () => Math.max(1, ...props.days);
+  // A memo: every cell reads it.
+  const max = createMemo(() => Math.max(1, ...props.days));
   /** 0 for no review, else 1-4 by quarter of the busiest day. */
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max()) * 4)));
   return (

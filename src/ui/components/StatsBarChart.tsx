@@ -1,4 +1,4 @@
-import { Index, Show } from 'solid-js';
+import { createMemo, createSignal, Index, Show } from 'solid-js';
 
 export interface ChartBar {
   /** The bar's name in the table, such as "14 Apr 2026". */
@@ -12,7 +12,7 @@ export interface ChartBar {
  * A bar chart in plain SVG: bar heights are attributes (the CSP forbids inline styles) and colours come
  * from the theme through CSS classes, so it follows light and dark. The SVG is hidden from screen readers:
  * `summary` says what it shows, and `table` (when given) repeats every bar as a row of a table that
- * "Show as a table" opens.
+ * "Show as a table" opens (and makes).
  */
 export default function StatsBarChart(props: {
   bars: readonly ChartBar[];
@@ -24,8 +24,11 @@ export default function StatsBarChart(props: {
 }) {
   const width = 300;
   const height = 120;
-  const max = () => Math.max(1, ...props.bars.map((bar) => bar.value));
-  const step = () => width / Math.max(1, props.bars.length);
+  // Memos: `props.bars` may be computed by the caller on each read, and every bar reads the maximum.
+  const bars = createMemo(() => props.bars);
+  const [open, setOpen] = createSignal(false);
+  const max = createMemo(() => Math.max(1, ...bars().map((bar) => bar.value)));
+  const step = createMemo(() => width / Math.max(1, bars().length));
   // A label near an edge is aligned to it, so it is not cut off; the others are centred under their bar.
   const EDGE = 16;
   const tickAnchor = (i: number) => {
@@ -42,7 +45,7 @@ export default function StatsBarChart(props: {
         <line class="stats-axis" x1="0" y1={height + 0.5} x2={width} y2={height + 0.5} />
         {/* Index, not For: new numbers arrive every second while the worker reads, and each bar keeps its
             place, so only the changed attributes are updated. */}
-        <Index each={props.bars}>
+        <Index each={bars()}>
           {(bar, i) => {
             const h = () => (bar().value / max()) * (height - 4);
             return (
@@ -68,26 +71,29 @@ export default function StatsBarChart(props: {
       <figcaption class="muted">{props.summary}</figcaption>
       <Show when={props.table}>
         {(headers) => (
-          <details class="stats-table-details">
+          <details class="stats-table-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
             <summary>Show as a table</summary>
-            <table class="stats-table">
-              <thead>
-                <tr>
-                  <th scope="col">{headers()[0]}</th>
-                  <th scope="col">{headers()[1]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <Index each={props.bars}>
-                  {(bar) => (
-                    <tr>
-                      <th scope="row">{bar().label}</th>
-                      <td>{bar().value.toLocaleString()}</td>
-                    </tr>
-                  )}
-                </Index>
-              </tbody>
-            </table>
+            {/* Made when opened: a closed table would only add rows to every update of the screen. */}
+            <Show when={open()}>
+              <table class="stats-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{headers()[0]}</th>
+                    <th scope="col">{headers()[1]}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <Index each={bars()}>
+                    {(bar) => (
+                      <tr>
+                        <th scope="row">{bar().label}</th>
+                        <td>{bar().value.toLocaleString()}</td>
+                      </tr>
+                    )}
+                  </Index>
+                </tbody>
+              </table>
+            </Show>
           </details>
         )}
       </Show>
