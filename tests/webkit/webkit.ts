@@ -93,6 +93,8 @@ const ROLE_CANDIDATES: Record<string, string> = {
   textbox: 'input:not([type]), input[type="text"], input[type="number"], textarea, [role="textbox"]',
   spinbutton: 'input[type="number"], [role="spinbutton"]',
   note: '[role="note"]',
+  switch: '[role="switch"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
   complementary: 'aside, [role="complementary"]',
 };
 
