@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CardState, type CardRecord, type DeckRecord, type Settings } from '../../src/domain/types';
 import { answer, cardFront, dismissOfflineToast, openApp, tapDialogButton } from './actions';
-import { putRecords, waitForCards } from './seed';
+import { putRecords } from './seed';
 import { baseUrl, useSessions } from './session';
 import { getByRole, getByText, pageErrors, readStore, tap, tapRole, TIMEOUT, type Browser } from './webkit';
 
@@ -59,11 +59,15 @@ describe('leeches, review order and card info in WebKit', () => {
     await dismissOfflineToast(b);
 
     // Two plain question cards of different facts in the first deck, once its import is stored.
-    const decks = await readStore<DeckRecord>(b, 'decks');
-    const first = decks[0]!;
-    const plain = (await waitForCards(b, first.cardCount - 1)).filter(
-      (c) => c.kind === 'qa' && !c.markup && c.deckId === first.id,
+    const { deck, cards } = await b.waitUntil(
+      async () => {
+        const [deck] = await readStore<DeckRecord>(b, 'decks');
+        const cards = (await readStore<CardRecord>(b, 'cards')).filter((c) => c.deckId === deck?.id);
+        return deck && cards.length === deck.cardCount && { deck, cards };
+      },
+      { timeout: TIMEOUT, interval: 250, timeoutMsg: 'the first built-in deck was not stored' },
     );
+    const plain = cards.filter((c) => c.kind === 'qa' && !c.markup);
     const steady = plain[0]!;
     const shaky = plain.find((c) => c.factId !== steady.factId)!;
     // By due date `steady` comes first (due 3 days ago); but it was learnt well (stability 100 days), while
@@ -98,7 +102,7 @@ describe('leeches, review order and card info in WebKit', () => {
     expect(stored.fsrs.lapses).toBe(8);
 
     // The deck's cards: the "Leeches" filter shows the leech alone.
-    await b.url(`${url}#/decks/${first.id}`);
+    await b.url(`${url}#/decks/${deck.id}`);
     await getByRole(b, 'searchbox', /./);
     await tapRole(b, 'button', 'Leeches (1)');
     await b.waitUntil(
@@ -106,7 +110,7 @@ describe('leeches, review order and card info in WebKit', () => {
         (await (await getByRole(b, 'button', 'Leeches (1)')).getAttribute('aria-pressed')) === 'true',
       { timeout: TIMEOUT, timeoutMsg: 'the Leeches filter was not pressed' },
     );
-    await getByText(b, `1 of ${first.cardCount} cards`);
+    await getByText(b, `1 of ${deck.cardCount} cards`);
     const items = await b.$$('.card-list > li').getElements();
     expect(items).toHaveLength(1);
     expect(await items[0]!.getText()).toContain('Leech, suspended');
