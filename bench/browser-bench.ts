@@ -36,6 +36,7 @@ interface Probe {
     logsJson: string,
   ): Promise<{ openMs: number; read: number[]; readDb: number[]; write: number[]; writeDb: number[] }>;
   storage(name: string, recent: number, sample: number): Promise<StorageFigures>;
+  openStats(): Promise<{ firstMs: number; ms: number; longestTaskMs: number; longTasks: number }>;
 }
 declare global {
   interface Window {
@@ -229,6 +230,8 @@ export interface PassOptions {
   homeRuns: number;
   grades: number;
   floorRuns: number;
+  /** Times the Stats screen is opened (from Home) and timed. */
+  statsRuns: number;
   log?: (line: string) => void;
 }
 
@@ -319,6 +322,12 @@ export interface PassResult {
   loadAverage: { start: number; end: number };
   storage: StorageFigures;
   ratios: { coldStart: number; grade: number };
+  /**
+   * The Stats screen (issue 13): tap on "Stats" to its first numbers painted (every card and the newest
+   * week of logs read, in a worker) and to all of them (the year of logs), and the longest main-thread task
+   * meanwhile, the worst of the runs.
+   */
+  stats: { first: Stats; open: Stats; longestTaskMs: number; longTasks: number };
 }
 
 async function usedHeap(cdp: CDPSession): Promise<number> {
@@ -425,6 +434,29 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     const logsAfter = (await page.evaluate((name) => window.__bench.dbInfo(name), DB_NAME)).logs;
     const afterGrades = await heap(cdp);
 
+    // 8. The Stats screen, opened from Home (after the grades, so today has reviews).
+    const statsFirst: number[] = [];
+    const statsOpen: number[] = [];
+    let longestTaskMs = 0;
+    let longTasks = 0;
+    for (let run = 0; run < options.statsRuns; run++) {
+      await page.getByRole('link', { name: 'Home' }).click();
+      // Home done with its counts, so their work is not counted against the Stats screen.
+      await page.waitForFunction(
+        (decks) => document.querySelectorAll('ul.deck-list > li .counts').length >= decks,
+        info.decks,
+      );
+      const result = await page.evaluate(() => window.__bench.openStats());
+      statsFirst.push(result.firstMs);
+      statsOpen.push(result.ms);
+      longestTaskMs = Math.max(longestTaskMs, result.longestTaskMs);
+      longTasks = Math.max(longTasks, result.longTasks);
+      highest = Math.max(highest, await usedHeap(cdp));
+      log(
+        `  stats ${run + 1}/${options.statsRuns}: first numbers ${result.firstMs.toFixed(0)} ms, all ${result.ms.toFixed(0)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
+
     // 7. Storage: the logs the app just wrote, seeded logs and cards, and the browser's estimate.
     const storage = await page.evaluate(([name, recent]) => window.__bench.storage(name, recent, 1000), [
       DB_NAME,
@@ -457,6 +489,7 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
         coldStart: coldStart.median / floorStats.read.median,
         grade: grade.median / floorStats.write.median,
       },
+      stats: { first: stats(statsFirst), open: stats(statsOpen), longestTaskMs, longTasks },
     };
   } finally {
     await context.close();

@@ -42,6 +42,14 @@
     studyAll: () => buttonNamed('Study all') !== null,
     /** The study screen has nothing more to show. */
     done: () => (document.querySelector('main')?.textContent || '').includes('All done for now'),
+    /** The Stats screen with its first numbers (the newest reviews read; not the previous, dimmed ones). */
+    stats: () =>
+      Boolean(document.querySelector('.stats-sections:not(.stats-stale)')) ||
+      (document.querySelector('main .empty h2')?.textContent || '') === 'No reviews yet',
+    /** The Stats screen with every number complete (the whole year of reviews read). */
+    statsDone: () =>
+      Boolean(document.querySelector('.stats-sections[data-complete]')) ||
+      (document.querySelector('main .empty h2')?.textContent || '') === 'No reviews yet',
     /** Home with the counts of at least `decks` decks. */
     home: (decks) =>
       buttonNamed('Study all') !== null &&
@@ -140,6 +148,34 @@
     afterFrame,
     painted,
     armClick,
+
+    /**
+     * Taps the "Stats" navigation entry and resolves when the screen's first numbers are painted
+     * (`firstMs`: the newest reviews read) and when all are (`ms`), with the main thread's long tasks
+     * (over 50 ms) meanwhile: the statistics are computed in a worker, so the page
+     * must stay responsive while a heavy collection is read.
+     */
+    async openStats() {
+      const link = document.querySelector('nav a[href="#/stats"]');
+      if (!link) throw new Error('no "Stats" navigation entry');
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      const start = performance.now();
+      link.click();
+      const first = await painted('stats');
+      const end = await painted('statsDone');
+      for (const entry of observer.takeRecords()) tasks.push(entry.duration);
+      observer.disconnect();
+      return {
+        firstMs: first - start,
+        ms: end - start,
+        longestTaskMs: Math.max(0, ...tasks),
+        longTasks: tasks.length,
+      };
+    },
 
     async dbInfo(name) {
       const db = await openDb(name);

@@ -6,7 +6,7 @@
  *
  * Flags: --tiny (the smoke test's collection), --no-backup (skip backup and restore), --backup-only (bench/backup-bench.ts only; with --profile,
  * --no-restore), --reseed, --no-throttle, --no-build, --no-micro,
- * --micro-only, --grades=N, --cold=N, --first=N, --home=N, --optimizer-only (bench/optimizer-bench.ts: the FSRS
+ * --micro-only, --grades=N, --cold=N, --first=N, --home=N, --stats=N, --optimizer-only (bench/optimizer-bench.ts: the FSRS
  * optimizer on 10k, 100k and 1M reviews; --optimizer-sizes=10000,100000 picks others), --no-optimizer. BENCH_PORT picks the port (4380-4399; default 4381):
  * IndexedDB belongs to the origin, so the cached profile is only valid for the port it was seeded on.
  */
@@ -106,6 +106,7 @@ async function browserBench(): Promise<void> {
             homeRuns: count('home', 10),
             grades: count('grades', 200),
             floorRuns: 50,
+            statsRuns: count('stats', 3),
             log,
           }),
         );

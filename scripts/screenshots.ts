@@ -145,12 +145,55 @@ export async function optimizeShots(browser: Browser, url: string, scheme: 'ligh
   await context.close();
 }
 
+/**
+ * The Stats screen with two weeks of study in it: new cards on the first days, then every due card each
+ * morning, mostly Good with some Again, Hard and Easy, and one day skipped so the calendar has a gap.
+ */
+async function statsShots(browser: Browser, url: string, scheme: 'light' | 'dark') {
+  const context = await phoneContext(browser, { colorScheme: scheme });
+  const start = Date.parse('2026-03-02T09:00:00Z');
+  await context.clock.install({ time: new Date(start) });
+  const page = await context.newPage();
+  const grades = ['Good', 'Good', 'Again', 'Good', 'Easy', 'Good', 'Hard', 'Good'];
+  let answered = 0;
+  for (const day of [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13]) {
+    await page.clock.setSystemTime(new Date(start + day * 86_400_000 + (answered % 5) * 1_800_000));
+    await page.goto(`${url}#/study`);
+    const done = page.getByText(/All done for now/);
+    const show = page.getByRole('button', { name: /^Show answer/ });
+    for (let i = 0; i < (day < 3 ? 14 : 10); i++) {
+      await show.or(done).first().waitFor();
+      if (await done.isVisible()) break;
+      await show.click();
+      await page.getByRole('button', { name: new RegExp(`^${grades[answered % grades.length]}`) }).click();
+      answered += 1;
+    }
+  }
+  await page.getByRole('link', { name: 'Stats' }).click();
+  await page.getByRole('heading', { name: 'True retention' }).waitFor();
+  await shoot(page, `stats-${scheme}`);
+  await page
+    .getByRole('heading', { name: 'Future due' })
+    .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(page, `stats-charts-${scheme}`);
+  await page
+    .getByRole('heading', { name: 'Memory (FSRS)' })
+    .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(page, `stats-memory-${scheme}`);
+  await context.close();
+}
+
 async function main() {
   if (process.env.SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
   const server = await startPreview('dist', Number(process.env.SCREENSHOT_PORT ?? 4192));
   const browser = await launch();
   try {
+    // ONLY=stats takes just the Stats screen's shots.
+    if (process.env.ONLY === 'stats') {
+      for (const scheme of ['light', 'dark'] as const) await statsShots(browser, server.url, scheme);
+      return;
+    }
     for (const scheme of ['light', 'dark'] as const) {
       const context = await phoneContext(browser, { colorScheme: scheme });
       await context.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
@@ -205,6 +248,7 @@ async function main() {
       await quizShots(browser, server.url, scheme);
       await examShots(browser, server.url, scheme);
       await optimizeShots(browser, server.url, scheme);
+      await statsShots(browser, server.url, scheme);
     }
   } finally {
     await browser.close();

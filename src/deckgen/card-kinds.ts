@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { CardSource, DeckCard } from '../domain/deck-format';
 
 /** Marker a cloze front shows in place of each hidden answer (the app finds the answers by it). */
-export { CLOZE_BLANK } from '../domain/card-text';
-import { CLOZE_BLANK } from '../domain/card-text';
+export { CLOZE_BLANK } from '../domain/cloze-answer';
+import { CLOZE_BLANK } from '../domain/cloze-answer';
 /** Prefix of multiple-choice fronts, so an MCQ never has the same front as the Q/A card it comes from. */
 export const MCQ_PREFIX = 'Choose one: ';
 /** Number of wrong options an MCQ offers when the family has enough of them. */

@@ -8,8 +8,7 @@
  */
 import type { StudyDay } from './day';
 import { stateBefore } from './review-log';
-import { retrievabilityAt } from './scheduler';
-import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord, type ReviewOrder } from './types';
+import { CardState, type CardRecord, type DeckRecord, type ReviewLogRecord } from './types';
 
 /** Anki's default "learn ahead limit": learning cards due this soon may be shown when nothing else is left. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -36,10 +35,11 @@ export interface QueueInput {
   /** Review cards that may be studied today although due later (an exam's final pass). */
   early?: ReadonlySet<string>;
   learnAheadMs?: number;
-  /** The order of the reviews; due date when absent. */
-  reviewOrder?: ReviewOrder;
-  /** The learner's fitted FSRS weights, for the retrievability order (ts-fsrs's defaults when absent). */
-  parameters?: readonly number[];
+  /**
+   * The key reviews are shown by, lowest first (`reviewSortKey` in review-order.ts, which the study code
+   * loads only for an order other than due date, so Home never loads ts-fsrs); due date when absent.
+   */
+  reviewKey?: (card: CardRecord) => number;
 }
 
 export interface QueueCounts {
@@ -161,7 +161,7 @@ export function planDay(input: Omit<QueueInput, 'newCards'>): DayPlan {
   };
   // Learning cards by due; reviews in the chosen order (learning and review cards go to separate lists,
   // so how the two keys compare with each other does not matter).
-  const reviewKey = reviewSortKey(input.reviewOrder ?? 'due', now, day, input.parameters);
+  const reviewKey = input.reviewKey ?? ((card: CardRecord) => card.fsrs.due.getTime());
   const sorted = sortByKey(input.dueCards, (card) =>
     isLearning(card) ? card.fsrs.due.getTime() : reviewKey(card),
   );
@@ -251,31 +251,6 @@ function pickInterleaved(
   return doneShare < n / (n + r) ? (newCards[0] ?? null) : (reviews[0] ?? null);
 }
 
-/**
- * The key reviews are shown by, lowest first, under `order` at `now` (epoch ms) on `day`: the due date;
- * the retrievability at now (the card most likely forgotten first); or a hash of the card id seeded by the
- * study day, so a random order is the same all day (a reload does not reshuffle) and new the next day.
- */
-export function reviewSortKey(
-  order: ReviewOrder,
-  now: number,
-  day: Pick<StudyDay, 'start'>,
-  parameters?: readonly number[],
-): (card: CardRecord) => number {
-  switch (order) {
-    case 'due':
-      return (card) => card.fsrs.due.getTime();
-    case 'retrievability': {
-      const at = new Date(now);
-      return (card) => retrievabilityAt(card.fsrs, at, parameters);
-    }
-    case 'random': {
-      const seed = `${day.start}:`;
-      return (card) => hash32(seed + card.id);
-    }
-  }
-}
-
 /** The cards sorted by `key` (computed once per card), ties broken by id so the order is stable. */
 export function sortByKey(cards: readonly CardRecord[], key: (card: CardRecord) => number): CardRecord[] {
   const keys = new Map(cards.map((card) => [card, key(card)] as const));
@@ -283,21 +258,6 @@ export function sortByKey(cards: readonly CardRecord[], key: (card: CardRecord) 
 }
 
 const compareIds = (a: CardRecord, b: CardRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** FNV-1a over the string's UTF-16 units, then murmur3's finalizer, so ids that differ by one letter scatter. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * The `limit` review candidates with the lowest key, at most one per fact (the lowest of each), out of

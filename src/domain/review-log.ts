@@ -40,14 +40,24 @@ export function stateBefore(log: ReviewLogRecord): CardState {
   return log.prev[8];
 }
 
-/** The log of grading `card` (as it was before the review) at `at`. */
+/**
+ * Longest time one answer counts for, as Anki's "maximum answer seconds" (60 by default): a card left on
+ * screen while the learner did something else does not inflate the time spent.
+ */
+export const MAX_ANSWER_MS = 60_000;
+
+/**
+ * The log of grading `card` (as it was before the review) at `at`. With `shownAt` (epoch ms when the card
+ * was shown), the log keeps the time the answer took, capped at {@link MAX_ANSWER_MS}.
+ */
 export function makeReviewLog(
   card: Pick<CardRecord, 'id' | 'factId' | 'fsrs'>,
   grade: Grade,
   at: Date,
   id: string,
+  shownAt?: number,
 ): ReviewLogRecord {
-  return {
+  const log: ReviewLogRecord = {
     id,
     cardId: card.id,
     factId: card.factId,
@@ -55,6 +65,8 @@ export function makeReviewLog(
     grade,
     prev: packSchedule(card.fsrs),
   };
+  if (shownAt !== undefined) log.took = Math.min(MAX_ANSWER_MS, Math.max(0, at.getTime() - shownAt));
+  return log;
 }
 
 /** Orders logs by review time (then id, for two reviews in the same millisecond): the order of a replay. */

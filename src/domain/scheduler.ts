@@ -24,7 +24,7 @@ import {
 } from 'ts-fsrs';
 import { studyDayNumber, studyDayStart } from './day';
 import type { CardRecord, FsrsCard, FsrsLog, Grade, Settings } from './types';
-import { CardState, GRADES } from './types';
+import { CardState, FSRS_PARAMETER_COUNT, GRADES } from './types';
 
 export type SchedulerSettings = Pick<
   Settings,
@@ -253,8 +253,7 @@ export function retrievabilityAt(schedule: FsrsCard, at: Date, parameters?: read
   return Math.min(1, Math.max(0, engine.get_retrievability(card, at, false)));
 }
 
-/** How many FSRS weights ts-fsrs expects: FSRS-6 has 21. */
-export const FSRS_PARAMETER_COUNT = 21;
+export { FSRS_PARAMETER_COUNT } from './types';
 
 /** ts-fsrs's default FSRS-6 weights, what the scheduler uses until the learner optimizes. */
 export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);

@@ -124,6 +124,12 @@ export interface ReviewLogRecord {
   grade: Grade;
   /** The card's scheduling state before this review (its state there is the state before). */
   prev: PackedSchedule;
+  /**
+   * How long the answer took: ms from showing the card to grading it (issue 13's "time spent"). A short
+   * name, as every byte of a log counts millions of times (issue 9: a log within 200 bytes). Optional: logs
+   * written before it was recorded, and replayed or imported reviews, have none.
+   */
+  took?: number;
 }
 
 export interface DeckRecord {
@@ -187,6 +193,12 @@ export const REVIEW_ORDERS: readonly ReviewOrder[] = ['due', 'retrievability', '
 
 /** The tag a card gets when it becomes a leech. */
 export const LEECH_TAG = 'leech';
+
+/**
+ * How many FSRS weights ts-fsrs expects: FSRS-6 has 21. Here rather than in scheduler.ts, so the settings
+ * schema (on the first screen) can check it without loading ts-fsrs.
+ */
+export const FSRS_PARAMETER_COUNT = 21;
 
 export const DEFAULT_SETTINGS: Settings = {
   retention: 0.9,

@@ -104,7 +104,10 @@ export function createStudySession(
   // Rebuilt only when the settings change, not on every reveal and grade.
   const scheduler = createMemo(() => makeScheduler({ ...collection.settings(), timeZone: timeZone() }));
 
+  /** Epoch ms when the card on screen was shown: its log keeps how long the answer took. */
+  let shownAt = 0;
   const show = (next: CardRecord) => {
+    if (next.id !== card()?.id || phase() !== 'question') shownAt = now().getTime();
     setCard(next);
     setPhase('question');
     setAnnouncement(`Question: ${next.front}`);
@@ -329,7 +332,7 @@ export function createStudySession(
         if (phase() !== 'answer' || !current) return;
         const at = now();
         const result = scheduler().gradeCard(current, grade, at);
-        const log = makeReviewLog(current, grade, at, newLogId(at));
+        const log = makeReviewLog(current, grade, at, newLogId(at), shownAt);
         // The UI advances only after the transaction has committed.
         const db = await collection.db();
         const outcome = await commitGrade(db, {

@@ -13,7 +13,6 @@ import {
   dailyDeckIds,
   doneToday,
   planDay,
-  reviewSortKey,
   roomLeft,
   selectLowest,
   type QueueCounts,
@@ -51,6 +50,8 @@ export interface StudyDayCache {
   now: number;
   day: StudyDay;
   settings: Settings;
+  /** The reviews' order as a key (review-order.ts); absent for due date. */
+  reviewKey?: (card: CardRecord) => number;
   focus?: StudyFocus;
   /** The decks studied, when not all. */
   deckIds?: ReadonlySet<string>;
@@ -120,6 +121,16 @@ export async function loadDay(
   const wantReviews = reviewRoom + reserve;
   const deckId = deckIds && deckIds.size === 1 ? [...deckIds][0] : undefined;
   const order = options.reviewOrder ?? settings.reviewOrder;
+  // Loaded only for another order than due date: review-order.ts brings ts-fsrs, which Home does not need.
+  const reviewKey =
+    order === 'due'
+      ? undefined
+      : (await import('../domain/review-order')).reviewSortKey(
+          order,
+          now.getTime(),
+          day,
+          settings.parameters,
+        );
   if (order === 'due') {
     // The index is in due order: the first pages are the answer.
     await readReviewPages(db, day.end, deckId, (cards) => {
@@ -136,8 +147,7 @@ export async function loadDay(
   } else {
     const ranked = await rankedReviews(db, {
       order,
-      ...(settings.parameters ? { parameters: settings.parameters } : {}),
-      now: now.getTime(),
+      key: reviewKey!,
       day,
       want: wantReviews,
       eligible: plan.eligible,
@@ -193,6 +203,7 @@ export async function loadDay(
     now: now.getTime(),
     day,
     settings,
+    ...(reviewKey ? { reviewKey } : {}),
     ...(deckIds ? { deckIds } : {}),
     ...(focus ? { focus } : {}),
     learning,
@@ -227,8 +238,7 @@ async function rankedReviews(
   db: AppDatabase,
   options: {
     order: Exclude<ReviewOrder, 'due'>;
-    parameters?: readonly number[];
-    now: number;
+    key: (card: CardRecord) => number;
     day: StudyDay;
     want: number;
     eligible: (card: CardRecord) => boolean;
@@ -257,7 +267,7 @@ async function rankedReviews(
       return { cards: cards.slice(0, want), complete: kept.complete && cards.length <= want };
     }
   }
-  const selection = selectLowest(want, reviewSortKey(order, options.now, day, options.parameters));
+  const selection = selectLowest(want, options.key);
   await readReviewPages(db, day.end, deckId, (cards) => {
     for (const card of cards) if (eligible(card)) selection.offer(card);
     return BACKLOG_PAGE;
@@ -323,8 +333,7 @@ export function queueOfDay(cache: StudyDayCache, now: number = cache.now): Study
     newCards: cache.newCards,
     todayLogs: cache.todayLogs,
     limits: limitsOf(cache.settings, cache.focus),
-    reviewOrder: cache.settings.reviewOrder,
-    ...(cache.settings.parameters ? { parameters: cache.settings.parameters } : {}),
+    ...(cache.reviewKey ? { reviewKey: cache.reviewKey } : {}),
     ...(cache.deckIds ? { deckIds: cache.deckIds } : {}),
     ...focusInput(cache.focus),
   });

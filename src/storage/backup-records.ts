@@ -190,6 +190,7 @@ const LogJson = v.strictObject({
   time: Finite,
   grade: v.picklist([1, 2, 3, 4]),
   prev: v.tuple([Finite, Finite, Finite, Finite, Finite, Finite, Finite, Finite, State, Finite]),
+  took: v.optional(v.pipe(Finite, v.minValue(0))),
 });
 
 const QuestionJson = v.strictObject({

@@ -3,8 +3,7 @@
  * on the way out (so a setting added in a later version starts at its default).
  */
 import * as v from 'valibot';
-import { FSRS_PARAMETER_COUNT } from '../domain/scheduler';
-import { DEFAULT_SETTINGS, REVIEW_ORDERS, type Settings } from '../domain/types';
+import { DEFAULT_SETTINGS, FSRS_PARAMETER_COUNT, REVIEW_ORDERS, type Settings } from '../domain/types';
 import { StorageError } from './errors';
 import { SETTINGS_KEY } from './schema';
 import { runTransaction, type AppDatabase } from './transaction';

@@ -24,6 +24,7 @@ const ExamScreen = lazy(() => import('./screens/ExamScreen'));
 const NoteEditorScreen = lazy(() => import('./screens/NoteEditorScreen'));
 const CardEditorScreen = lazy(() => import('./screens/CardEditorScreen'));
 const QuizScreen = lazy(() => import('./screens/QuizScreen'));
+const StatsScreen = lazy(() => import('./screens/StatsScreen'));
 const ImportDialog = lazy(() => import('./components/ImportDialog'));
 
 function navName(route: Route): NavName | null {
@@ -37,6 +38,7 @@ function navName(route: Route): NavName | null {
   )
     return 'decks';
   if (route.name === 'settings') return 'settings';
+  if (route.name === 'stats') return 'stats';
   if (route.name === 'quiz' || route.name === 'quiz-study') return 'quiz';
   return null;
 }
@@ -148,6 +150,9 @@ export default function App() {
             </Match>
             <Match when={route().name === 'settings'}>
               <SettingsScreen />
+            </Match>
+            <Match when={route().name === 'stats'}>
+              <StatsScreen />
             </Match>
             <Match when={route().name === 'not-found'}>
               <main id="main" tabindex="-1" class="empty">

@@ -23,6 +23,8 @@ export type Route =
   /** Editing the text of an imported card, which has no editor note. */
   | { name: 'edit-card'; deckId: string; cardId: string }
   | { name: 'settings' }
+  /** Statistics of the reviews and cards (issue 13). */
+  | { name: 'stats' }
   /** Quiz mode: setup, questions and results. */
   | { name: 'quiz' }
   /** A focused study session of the cards a finished quiz missed. */
@@ -56,6 +58,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'edit-card', deckId: second, cardId: parts[3] };
   }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'stats' && parts.length === 1) return { name: 'stats' };
   if (first === 'quiz' && parts.length === 1) return { name: 'quiz' };
   if (first === 'quiz' && second && parts[2] === 'study' && parts.length === 3)
     return { name: 'quiz-study', quizId: second };
@@ -85,6 +88,8 @@ export function href(route: Route): string {
       return `#/decks/${encodeURIComponent(route.deckId)}/cards/${encodeURIComponent(route.cardId)}`;
     case 'settings':
       return '#/settings';
+    case 'stats':
+      return '#/stats';
     case 'quiz':
       return '#/quiz';
     case 'quiz-study':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clozeAnswerSegments, plainText } from '../../src/domain/card-text';
+import { plainText } from '../../src/domain/card-text';
+import { clozeAnswerSegments } from '../../src/domain/cloze-answer';
 
 describe('plainText', () => {
   it.each([

@@ -1,26 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { studyDay } from '../../src/domain/day';
-import { buildQueue, doneToday, reviewSortKey, selectLowest, type QueueInput } from '../../src/domain/queue';
-import { CardState, type CardRecord } from '../../src/domain/types';
+import { buildQueue, doneToday, selectLowest, type QueueInput } from '../../src/domain/queue';
+import { reviewSortKey } from '../../src/domain/review-order';
+import { CardState, type CardRecord, type ReviewOrder } from '../../src/domain/types';
+
+/** A queue input, where a review order stands for its key (as the study code passes it). */
+type TestInput = Partial<QueueInput> & { reviewOrder?: ReviewOrder };
 import { DAY, MINUTE, NOW, cardIn, logOf, newCard } from './fixtures';
 
 const DAY_UTC = studyDay(NOW, 4, 'UTC');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
-function queue(partial: Partial<QueueInput>): ReturnType<typeof buildQueue> {
+function queue({ reviewOrder, ...partial }: TestInput): ReturnType<typeof buildQueue> {
+  const now = partial.now ?? NOW.getTime();
+  const day = partial.day ?? DAY_UTC;
   return buildQueue({
-    now: NOW.getTime(),
-    day: DAY_UTC,
+    now,
+    day,
     dueCards: [],
     newCards: [],
     todayLogs: [],
     limits: { newPerDay: 20, reviewsPerDay: 200 },
+    ...(reviewOrder ? { reviewKey: reviewSortKey(reviewOrder, now, day) } : {}),
     ...partial,
   });
 }
 
 /** Drains the queue by "answering" each card (it leaves the queue, a log is written), returning the order. */
-function drain(input: Partial<QueueInput>, max = 100): string[] {
+function drain(input: TestInput, max = 100): string[] {
   const order: string[] = [];
   let due = [...(input.dueCards ?? [])];
   let fresh = [...(input.newCards ?? [])];

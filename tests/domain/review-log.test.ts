@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeReviewLog, packSchedule, stateBefore, unpackSchedule } from '../../src/domain/review-log';
+import {
+  MAX_ANSWER_MS,
+  makeReviewLog,
+  packSchedule,
+  stateBefore,
+  unpackSchedule,
+} from '../../src/domain/review-log';
 import { makeScheduler } from '../../src/domain/scheduler';
 import { CardState, DEFAULT_SETTINGS, Grade } from '../../src/domain/types';
 import { newLogId } from '../../src/state/clock';
@@ -21,6 +27,16 @@ describe('review logs', () => {
     const log = makeReviewLog(card, Grade.Hard, NOW, 'id-1');
     expect(stateBefore(log)).toBe(CardState.New);
     expect(JSON.stringify(log)).not.toContain(card.front);
+  });
+
+  it('keep how long the answer took when the card was shown at a known time, capped at a minute', () => {
+    const card = newCard('rl-3');
+    const at = (ms: number) => NOW.getTime() - ms;
+    expect(makeReviewLog(card, Grade.Good, NOW, 'id-2').took).toBeUndefined();
+    expect(makeReviewLog(card, Grade.Good, NOW, 'id-3', at(8_500)).took).toBe(8_500);
+    expect(makeReviewLog(card, Grade.Good, NOW, 'id-4', at(15 * 60_000)).took).toBe(MAX_ANSWER_MS);
+    // A clock moved back between showing and grading counts as no time, never as negative time.
+    expect(makeReviewLog(card, Grade.Good, NOW, 'id-5', at(-5_000)).took).toBe(0);
   });
 
   it('stay within 200 bytes as JSON for a mature card with a typical card id (issue 9)', () => {

@@ -42,6 +42,7 @@ describe('npm run bench, on a tiny collection', () => {
       homeRuns: 1,
       grades,
       floorRuns: 5,
+      statsRuns: 1,
     });
     expect(pass.grade.n).toBe(grades);
     // Each timed grade was stored, and the floor's own logs were removed again.

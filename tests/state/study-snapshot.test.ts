@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withIndexKeys } from '../../src/domain/card-record';
-import { dailyDeckIds, reviewSortKey } from '../../src/domain/queue';
+import { dailyDeckIds } from '../../src/domain/queue';
+import { reviewSortKey } from '../../src/domain/review-order';
 import { CardState, DEFAULT_SETTINGS, Grade, type CardRecord, type Settings } from '../../src/domain/types';
 import {
   RESERVE,

@@ -14,6 +14,8 @@ describe('router', () => {
     ['#/study/exam', { name: 'study', deckId: 'exam' }],
     ['#/exam/x', { name: 'not-found', path: '/exam/x' }],
     ['#/quiz', { name: 'quiz' }],
+    ['#/stats', { name: 'stats' }],
+    ['#/stats/extra', { name: 'not-found', path: '/stats/extra' }],
     ['#/quiz/quiz-abc%2F1/study', { name: 'quiz-study', quizId: 'quiz-abc/1' }],
     ['#/quiz/quiz-abc', { name: 'not-found', path: '/quiz/quiz-abc' }],
   ])('parses %s', (hash, route) => {
@@ -27,9 +29,12 @@ describe('router', () => {
     },
   );
 
-  it.each(['#/quiz', '#/quiz/quiz-abc%2F1/study'])('gives %s back as the href of its route', (hash) => {
-    expect(href(parseRoute(hash))).toBe(hash);
-  });
+  it.each(['#/quiz', '#/quiz/quiz-abc%2F1/study', '#/stats'])(
+    'gives %s back as the href of its route',
+    (hash) => {
+      expect(href(parseRoute(hash))).toBe(hash);
+    },
+  );
 
   it('takes a share link as a shared deck, and its href is the link again', () => {
     const link = encodeShareLink({

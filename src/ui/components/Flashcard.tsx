@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { clozeAnswerSegments } from '../../domain/card-text';
+import { clozeAnswerSegments } from '../../domain/cloze-answer';
 import type { CardRecord } from '../../domain/types';
 import RichText from './RichText';
 import SourceDetails from './SourceDetails';

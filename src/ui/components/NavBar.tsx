@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import Icon from './Icon';
 
-export type NavName = 'home' | 'decks' | 'quiz' | 'settings';
+export type NavName = 'home' | 'decks' | 'quiz' | 'stats' | 'settings';
 
 interface NavItem {
   name: NavName;
@@ -20,6 +20,7 @@ const ITEMS: NavItem[] = [
     href: '#/quiz',
     icon: 'M9 11l2 2 4-4M5 4h14v16H5zM8 17h8',
   },
+  { name: 'stats', label: 'Stats', href: '#/stats', icon: 'M4 20h16M7 16v-5M12 16V6M17 16v-8' },
   {
     name: 'settings',
     label: 'Settings',
