@@ -8,7 +8,17 @@ import { CardState, type CardRecord, type DeckRecord, type Settings } from '../.
 import { answer, cardFront, dismissOfflineToast, openApp, tapDialogButton } from './actions';
 import { putRecords } from './seed';
 import { baseUrl, useSessions } from './session';
-import { getByRole, getByText, pageErrors, readStore, tap, tapRole, TIMEOUT, type Browser } from './webkit';
+import {
+  definitionOf,
+  getByRole,
+  getByText,
+  pageErrors,
+  readStore,
+  tap,
+  tapRole,
+  TIMEOUT,
+  type Browser,
+} from './webkit';
 
 const url = baseUrl();
 const session = useSessions();
@@ -44,13 +54,7 @@ function reviewCard(card: CardRecord, overdueDays: number, interval: number, lap
 
 /** A fact of the card info dialog's first review: its value under the term `name`. */
 const historyFact = (b: Browser, name: string) =>
-  b.execute(
-    (term: string) =>
-      [...document.querySelectorAll('dialog[open] .history > li:first-child dt')].find(
-        (dt) => dt.textContent === term,
-      )?.nextElementSibling?.textContent ?? '',
-    name,
-  );
+  definitionOf(b, 'dialog[open] .history > li:first-child', name);
 
 describe('leeches, review order and card info in WebKit', () => {
   it('a lapse to the leech threshold suspends the card, shown first in the lowest-recall order', async () => {

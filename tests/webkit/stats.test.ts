@@ -7,20 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { CardState, type CardRecord, type ReviewLogRecord } from '../../src/domain/types';
 import { answer, dismissOfflineToast, openApp } from './actions';
 import { baseUrl, useSessions } from './session';
-import { getByRole, getByText, pageErrors, readStore, tapRole, TIMEOUT, type Browser } from './webkit';
+import {
+  definitionOf,
+  getByRole,
+  getByText,
+  pageErrors,
+  readStore,
+  tapRole,
+  TIMEOUT,
+  type Browser,
+} from './webkit';
 
 const url = baseUrl();
 const session = useSessions();
 
 /** The value under `name` in the "Today" figures. */
-const figure = (b: Browser, name: string) =>
-  b.execute(
-    (term: string) =>
-      [...document.querySelectorAll('.stats-figures dt')]
-        .find((dt) => dt.textContent === term)
-        ?.nextElementSibling?.textContent?.trim() ?? '',
-    name,
-  );
+const figure = (b: Browser, name: string) => definitionOf(b, '.stats-figures', name);
 
 /** The number after `name` in the card counts (the page's locale may group digits). */
 const count = (b: Browser, name: string) =>

@@ -234,6 +234,18 @@ export async function getByText(browser: Browser, text: string, timeout = TIMEOU
   return found[0]!;
 }
 
+/** The text of the definition after the term `term` in the description lists `list` selects ('' if none). */
+export async function definitionOf(browser: Browser, list: string, term: string): Promise<string> {
+  return browser.execute(
+    (selector: string, name: string) =>
+      [...document.querySelectorAll(`${selector} dt`)]
+        .find((dt) => dt.textContent?.trim() === name)
+        ?.nextElementSibling?.textContent?.trim() ?? '',
+    list,
+    term,
+  );
+}
+
 /** Reads every record of an object store of the app's live database (the one the pointer names after a restore). */
 export async function readStore<T = unknown>(browser: Browser, store: string): Promise<T[]> {
   // WebDriver waits for the promise the script returns.
