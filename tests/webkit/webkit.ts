@@ -93,6 +93,8 @@ const ROLE_CANDIDATES: Record<string, string> = {
   textbox: 'input:not([type]), input[type="text"], input[type="number"], textarea, [role="textbox"]',
   spinbutton: 'input[type="number"], [role="spinbutton"]',
   note: '[role="note"]',
+  switch: '[role="switch"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
   complementary: 'aside, [role="complementary"]',
 };
 
@@ -230,6 +232,18 @@ export async function getByText(browser: Browser, text: string, timeout = TIMEOU
     timeoutMsg: `no text "${text}" within ${timeout} ms`,
   });
   return found[0]!;
+}
+
+/** The text of the definition after the term `term` in the description lists `list` selects ('' if none). */
+export async function definitionOf(browser: Browser, list: string, term: string): Promise<string> {
+  return browser.execute(
+    (selector: string, name: string) =>
+      [...document.querySelectorAll(`${selector} dt`)]
+        .find((dt) => dt.textContent?.trim() === name)
+        ?.nextElementSibling?.textContent?.trim() ?? '',
+    list,
+    term,
+  );
 }
 
 /** Reads every record of an object store of the app's live database (the one the pointer names after a restore). */
