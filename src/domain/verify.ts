@@ -14,6 +14,16 @@ import {
   type ReviewLogRecord,
 } from './types';
 
+/**
+ * The check compares what the reviews determine: the memory state (stability, difficulty), the counts, the
+ * learning step and the last review. Not the due date and interval: they also depend on the settings in
+ * force (desired retention, maximum interval) and the learner may keep them when those change (Optimize,
+ * Settings), so a kept due date is not damage. A lost or doubled review always changes the rest.
+ */
+function sameMemory(a: FsrsCard, b: FsrsCard): boolean {
+  return sameSchedule({ ...a, due: b.due, scheduled_days: b.scheduled_days }, b);
+}
+
 export interface CollectionProblem {
   cardId: string;
   /** What is wrong, in words a user can read. */
@@ -62,7 +72,7 @@ export function verifyCollection(
     }
     for (const log of history) {
       const previous = unpackSchedule(log.prev);
-      if (!sameSchedule(previous, state)) {
+      if (!sameMemory(previous, state)) {
         problems.push({
           cardId: card.id,
           reason: `review ${log.id} does not follow the one before it (a review lost or stored twice)`,
@@ -74,7 +84,7 @@ export function verifyCollection(
       }
       state = scheduler.gradeCard({ ...card, fsrs: state }, log.grade, new Date(log.time)).fsrs;
     }
-    if (!broken && !sameSchedule(card.fsrs, state)) {
+    if (!broken && !sameMemory(card.fsrs, state)) {
       problems.push({
         cardId: card.id,
         reason: 'its scheduling state differs from the replay of its reviews',

@@ -49,3 +49,26 @@ describe('verifyCollection', () => {
     expect(verifyCollection([], a.logs, scheduler)).toMatchObject({ orphanLogs: 2, problems: [] });
   });
 });
+
+describe('verifyCollection after settings change with due dates kept (issue 13)', () => {
+  it('finds a card sound whose due date was kept, before and after its next review', () => {
+    // Studied under 90% retention; the learner then chose 80% and kept due dates: the memory state is the
+    // replay's under the new settings (the same here), the due date and interval the old ones.
+    const a = study(newCard('v-k'), [Grade.Good, Grade.Good, Grade.Good]);
+    const lighter = makeScheduler({ ...DEFAULT_SETTINGS, retention: 0.8, timeZone: 'UTC' }, { fuzz: false });
+    const replayed = verifyCollection([a.card], a.logs, lighter);
+    expect(replayed.problems).toEqual([]);
+
+    // Its next review, graded from the kept state, still follows the replay.
+    const at = new Date(a.card.fsrs.due.getTime() + DAY);
+    const next = lighter.gradeCard(a.card, Grade.Good, at).fsrs;
+    const logs = [...a.logs, { ...logOf(a.card, at, Grade.Good), id: 'v-k-next' }];
+    expect(verifyCollection([{ ...a.card, fsrs: next }], logs, lighter).problems).toEqual([]);
+  });
+
+  it('still reports a card whose memory differs from the replay, whatever its due date', () => {
+    const a = study(newCard('v-m'), [Grade.Good, Grade.Good]);
+    const damaged = { ...a.card, fsrs: { ...a.card.fsrs, stability: a.card.fsrs.stability * 2 } };
+    expect(verifyCollection([damaged], a.logs, scheduler).problems.map((p) => p.cardId)).toEqual(['v-m']);
+  });
+});

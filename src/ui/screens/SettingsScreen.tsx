@@ -412,9 +412,9 @@ export default function SettingsScreen() {
                 </For>
               </ul>
               <p class="hint">
-                A card reviewed under other settings (desired retention, steps, the hour the day starts, or
-                another time zone), or one that kept its due date when settings changed, can differ from a
-                replay with today's settings; that is not damage. Repairing sets each card's schedule to the
+                A card reviewed under other learning steps, day start or time zone can differ from a replay
+                with today's settings; that is not damage. (Due dates are not compared: a new desired
+                retention or kept due dates are never reported.) Repairing sets each card's schedule to the
                 replay of its reviews with today's settings; every review is kept.
               </p>
               <button
