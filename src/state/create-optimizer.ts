@@ -19,6 +19,7 @@ import {
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
 import { applyWithReplay, replayedSummary } from './reschedule';
+import { errorReason } from '../domain/error-reason';
 
 export type OptimizerPhase = 'idle' | 'reading' | 'training' | 'result' | 'applying' | 'applied' | 'error';
 
@@ -59,8 +60,6 @@ const storedCount = (value: unknown): { reviews: number; at: number } | null =>
   typeof (value as { at?: unknown }).at === 'number'
     ? (value as { reviews: number; at: number })
     : null;
-
-const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createOptimizer(collection: Collection): Optimizer {
   const [phase, setPhase] = createSignal<OptimizerPhase>('idle');
@@ -131,7 +130,7 @@ export function createOptimizer(collection: Collection): Optimizer {
         }
         setPhase('error');
         setStatus(
-          error instanceof OptimizerInputError ? error.message : `Optimizing failed: ${failure(error)}`,
+          error instanceof OptimizerInputError ? error.message : `Optimizing failed: ${errorReason(error)}`,
         );
       } finally {
         if (running === controller) running = null;
@@ -161,7 +160,7 @@ export function createOptimizer(collection: Collection): Optimizer {
         setProgress(null);
         setPhase('error');
         setStatus(
-          `The new parameters could not be applied: ${failure(error)} If they were saved, the replay finishes the next time SarcoMet starts.`,
+          `The new parameters could not be applied: ${errorReason(error)} If they were saved, the replay finishes the next time SarcoMet starts.`,
         );
       }
     },

@@ -9,6 +9,7 @@ import { makeStatsFold, type Stats, type StatsContext } from '../domain/stats';
 import type { StatsRequest, StatsResponse } from '../workers/stats-protocol';
 import { now, timeZone } from './clock';
 import type { Collection } from './create-collection';
+import { errorReason } from '../domain/error-reason';
 
 /**
  * `stale`: the numbers shown (if any) are of before a change, new ones are on their way; `partial`: the
@@ -84,7 +85,7 @@ export async function computeCollectionStats(
 }
 
 function message(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorReason(error);
   return `Your statistics could not be computed: ${reason} Reload SarcoMet to try again; your reviews are safe.`;
 }
 

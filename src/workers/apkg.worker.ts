@@ -6,6 +6,7 @@ import { ImportFormatError } from '../domain/interop/interop-candidate';
 import { readApkg } from './apkg/read-apkg';
 import wasmUrl from './apkg/sql-wasm-url';
 import type { ApkgRequest, ApkgResponse } from './apkg-protocol';
+import { errorReason } from '../domain/error-reason';
 
 self.onmessage = async (event: MessageEvent<ApkgRequest>) => {
   const { file, fileName, settings, now, language } = event.data;
@@ -22,7 +23,7 @@ self.onmessage = async (event: MessageEvent<ApkgRequest>) => {
   } catch (error) {
     response = {
       ok: false,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorReason(error),
       userError: error instanceof ImportFormatError,
     };
   }

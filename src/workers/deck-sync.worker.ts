@@ -9,6 +9,7 @@ import { liveDbName } from '../storage/live-db';
 import { syncBuiltInDecks } from '../storage/builtin-sync';
 import { fetchDeckFile } from './deck-files';
 import { toTransport, type SyncRequest, type SyncResponse } from './deck-sync-protocol';
+import { errorReason } from '../domain/error-reason';
 
 self.onmessage = async (event: MessageEvent<SyncRequest>) => {
   const { index, now } = event.data;
@@ -23,7 +24,7 @@ self.onmessage = async (event: MessageEvent<SyncRequest>) => {
       db.close();
     }
   } catch (error) {
-    response = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    response = { ok: false, message: errorReason(error) };
   }
   self.postMessage(response);
 };

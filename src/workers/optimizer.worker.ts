@@ -7,6 +7,7 @@ import init, { Fsrs, getProgress, Progress } from 'fsrs-browser';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import type { OptimizeRequest, OptimizerMessage } from './optimizer-protocol';
 import { NotEnoughReviews, optimize } from './optimizer/run-optimizer';
+import { errorReason } from '../domain/error-reason';
 
 const post = (message: OptimizerMessage) => self.postMessage(message);
 
@@ -28,7 +29,7 @@ self.onmessage = async (event: MessageEvent<OptimizeRequest>) => {
     console.info = info;
     post({
       type: 'error',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorReason(error),
       userError: error instanceof NotEnoughReviews,
     });
   }

@@ -9,6 +9,7 @@ import { openAppDb } from '../storage/db';
 import { liveDbName } from '../storage/live-db';
 import { readIntoStatsFold } from '../storage/stats-read';
 import type { StatsRequest, StatsResponse } from './stats-protocol';
+import { errorReason } from '../domain/error-reason';
 
 /** Least time between two partial answers: each one is cloned and painted on the main thread. */
 const PROGRESS_MS = 1000;
@@ -33,6 +34,6 @@ self.onmessage = async (event: MessageEvent<StatsRequest>) => {
       db.close();
     }
   } catch (error) {
-    post({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    post({ ok: false, message: errorReason(error) });
   }
 };

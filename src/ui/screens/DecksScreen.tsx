@@ -7,6 +7,7 @@ import { useCollection, useImportFlow } from '../context';
 import { href, navigate } from '../router';
 import TopBar from '../components/TopBar';
 import '../styles/dialogs.css';
+import { errorReason } from '../../domain/error-reason';
 
 /** What the file picker offers: deck files, Anki and Quizlet text exports, Anki packages. */
 export const IMPORT_ACCEPT =
@@ -45,9 +46,7 @@ export default function DecksScreen() {
         on ? `“${deck.title}” is in daily study now.` : `“${deck.title}” is out of daily study.`,
       );
     } catch (error) {
-      setDailyStatus(
-        `“${deck.title}” could not be changed: ${error instanceof Error ? error.message : String(error)} Try again.`,
-      );
+      setDailyStatus(`“${deck.title}” could not be changed: ${errorReason(error)} Try again.`);
     }
   };
   // The undo of a deletion is offered for 30 seconds (the snapshot itself stays longer).

@@ -9,6 +9,7 @@ import { useCollection } from '../context';
 import { href, navigate } from '../router';
 import TopBar from '../components/TopBar';
 import { preloadStudyScreen } from './lazy';
+import { errorReason } from '../../domain/error-reason';
 
 const total = (c: QueueCounts) => c.new + c.learning + c.review;
 
@@ -31,9 +32,7 @@ export default function HomeScreen() {
       const { downloadRawData } = await import('../../state/raw-export');
       setExportStatus(`Saved ${await downloadRawData()}.`);
     } catch (error) {
-      setExportStatus(
-        `The data could not be exported: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      setExportStatus(`The data could not be exported: ${errorReason(error)}`);
     }
   };
   const [dailyError, setDailyError] = createSignal('');
@@ -44,9 +43,7 @@ export default function HomeScreen() {
       const { setDailyStudy } = await import('../../state/deck-actions');
       await setDailyStudy(collection, deckId, true);
     } catch (error) {
-      setDailyError(
-        `“${title}” could not be added to Study all: ${error instanceof Error ? error.message : String(error)} Try again.`,
-      );
+      setDailyError(`“${title}” could not be added to Study all: ${errorReason(error)} Try again.`);
     }
   };
   const [overview] = createResource(

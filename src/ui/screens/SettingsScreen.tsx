@@ -16,6 +16,7 @@ import StorageStatus from '../components/StorageStatus';
 import '../styles/dialogs.css';
 import { useCollection } from '../context';
 import TopBar from '../components/TopBar';
+import { errorReason } from '../../domain/error-reason';
 
 // The FSRS section (the optimizer's state and worker client) loads with Settings, not with the first screen.
 const OptimizeSection = lazy(() => import('./OptimizeSection'));
@@ -62,7 +63,7 @@ export default function SettingsScreen() {
       await bringBackSnapshot(collection, snapshot.id);
       setSnapshotStatus(`Brought back: ${snapshot.label}.`);
     } catch (err) {
-      setSnapshotStatus(`It could not be brought back: ${err instanceof Error ? err.message : String(err)}`);
+      setSnapshotStatus(`It could not be brought back: ${errorReason(err)}`);
     } finally {
       setBringingBack(false);
     }
@@ -91,7 +92,7 @@ export default function SettingsScreen() {
           : `${count} ${count === 1 ? 'card differs' : 'cards differ'} from the replay of ${count === 1 ? 'its' : 'their'} reviews (${checked}).${count > 10 ? ' The first 10:' : ''}`,
       );
     } catch (err) {
-      setCheckStatus(`The check could not run: ${err instanceof Error ? err.message : String(err)}`);
+      setCheckStatus(`The check could not run: ${errorReason(err)}`);
     } finally {
       setChecking(false);
     }
@@ -118,7 +119,7 @@ export default function SettingsScreen() {
       );
       await check();
     } catch (err) {
-      setRepairStatus(`The repair could not run: ${err instanceof Error ? err.message : String(err)}`);
+      setRepairStatus(`The repair could not run: ${errorReason(err)}`);
     } finally {
       setRepairing(false);
     }
