@@ -117,16 +117,16 @@ export function createCollection(): Collection {
     revision,
     db,
     changed(kind = 'cards', cardIds) {
+      channel.post(cardIds ? { kind, cardIds } : { kind });
       // Deck records changed (one added, renamed, deleted, imported or paused): this tab's list follows at
-      // once, and what reads the list (Home's counts) reads again once it has.
+      // once, and what reads the list (Home's counts) reads again once it has, as for another tab's change.
       if (kind === 'decks') {
-        void refreshDecks().then(
-          () => setRevision((r) => r + 1),
-          () => undefined,
-        );
+        void refreshDecks()
+          .catch(() => undefined)
+          .finally(() => setRevision((r) => r + 1));
+        return;
       }
       setRevision((r) => r + 1);
-      channel.post(cardIds ? { kind, cardIds } : { kind });
     },
     replaced() {
       channel.post({ kind: 'collection' });
